@@ -1,0 +1,7 @@
+namespace Ltt.Trace.Layout;
+
+public enum ByteOrder
+{
+    LittleEndian,
+    BigEndian,
+}

@@ -1,0 +1,7 @@
+namespace Ltt.Trace.Layout;
+
+/// <summary>Why an events.json did not load: the file, the 1-based line and the reason.</summary>
+public sealed record EventCatalogError(string File, long Line, string Message)
+{
+    public override string ToString() => $"{File}:{Line}: {Message}";
+}

@@ -1,0 +1,7 @@
+namespace Ltt.Tracepoints.Model;
+
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,27 @@
+namespace Ltt.Tracepoints.Model;
+
+/// <summary>
+/// One tracepoint declaration found in a tree: a DECLARE_TRACE site (prototype only) or a
+/// TRACE_EVENT-family site (prototype, record layout and print format).
+/// </summary>
+/// <param name="Guard">The innermost <c>#ifdef CONFIG_...</c> (or <c>#if IS_ENABLED(...)</c>) condition around the site, if any.</param>
+/// <param name="Class">For DEFINE_EVENT*, the event class it instantiates; for TRACE_EVENT*, its own name.</param>
+/// <param name="System">The trace system (<c>TRACE_SYSTEM</c>), or the header's base name for DECLARE_TRACE.</param>
+/// <param name="Fields">The record layout, common header first; empty for DECLARE_TRACE.</param>
+/// <param name="PrintFormat">The TP_printk format string, unquoted, or null.</param>
+/// <param name="PrintArgs">The TP_printk arguments as source text, or null.</param>
+public sealed record TracepointSite(
+    SiteKind Kind,
+    string Name,
+    string Macro,
+    SourceLocation Location,
+    string? Guard,
+    string? Class,
+    string System,
+    IReadOnlyList<TracepointArg> Args,
+    IReadOnlyList<EventField> Fields,
+    string? PrintFormat = null,
+    string? PrintArgs = null)
+{
+    public bool IsEvent => Kind is not (SiteKind.DeclareTrace or SiteKind.DeclareTraceCondition);
+}

@@ -1,0 +1,5 @@
+using System.CommandLine;
+using Ltt.Cli;
+
+var root = new RootCommand("ltt-trace: record traces with the bundled runtime, read and validate CTF traces, run the CI validation run.");
+return CommandLineRunner.Run(root, args);
