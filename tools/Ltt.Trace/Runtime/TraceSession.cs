@@ -21,6 +21,7 @@ public sealed class TraceSession : IDisposable
     private readonly StreamFile[] _files;
     private readonly TraceConsumer _consumer;
     private readonly int[] _alignmentById;
+    private readonly Lock _stopLock = new();
     private TraceSessionStats? _stats;
 
     private TraceSession(TraceSessionOptions options, ChannelConfig channel, CtfTraceParameters trace, StreamFile[] files)
@@ -159,12 +160,16 @@ public sealed class TraceSession : IDisposable
     /// <summary>Flushes every buffer, waits until all packets are on disk and closes the stream files.</summary>
     public TraceSessionStats Stop()
     {
-        if (_stats is not null)
-            return _stats;
+        lock (_stopLock)
+            return _stats ??= StopOnce();
+    }
+
+    private TraceSessionStats StopOnce()
+    {
         _consumer.Stop();
         foreach (StreamFile file in _files)
             file.Dispose();
-        _stats = new TraceSessionStats(
+        return new TraceSessionStats(
             _consumer.EventsInTrace,
             _buffers.Sum(b => b.EventsDiscarded),
             _buffers.Sum(b => b.EventsOverwritten),
@@ -172,7 +177,6 @@ public sealed class TraceSession : IDisposable
             _files.Sum(f => f.Length),
             _files.All(f => f.Direct),
             _consumer.Failure?.Message);
-        return _stats;
     }
 
     public void Dispose()
