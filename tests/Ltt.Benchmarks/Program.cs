@@ -1,18 +1,17 @@
+// Benchmarks of the toolkit, each against the tool a user would pick instead, measured in the same run:
+//   dotnet run -c Release --project tests/Ltt.Benchmarks -- <name> [options]
 using Ltt.Benchmarks;
 
-// Benchmarks, one per name: dotnet run -c Release --project tests/Ltt.Benchmarks -- <name> [args]
-// Add a benchmark with one line here.
-var benchmarks = new Dictionary<string, (string Description, Func<string[], int> Run)>(StringComparer.Ordinal)
+var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
-    ["trace-write"] = ("ns/event of a 3-integer event, 1 and 2 threads: ltt-trace vs EventSource+EventListener vs LTTng-UST", TraceWriteBenchmark.Run),
-    ["trace-disk"] = ("consumer throughput to disk (MB/s) vs dd oflag=direct", TraceDiskBenchmark.Run),
+    ["scan"] = ScanBenchmark.Run,
+    ["trace-write"] = TraceWriteBenchmark.Run,
+    ["trace-disk"] = TraceDiskBenchmark.Run,
 };
 
-if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Ltt.Benchmarks -- <name> [args]");
-    foreach (var (name, entry) in benchmarks)
-        Console.Error.WriteLine($"  {name,-14} {entry.Description}");
+    Console.Error.WriteLine($"usage: Ltt.Benchmarks <{string.Join('|', benchmarks.Keys.Order())}> [options]");
     return 2;
 }
-return benchmark.Run(args[1..]);
+return run(args[1..]);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Ltt.Cli;
+using LttTrace.Commands;
 
 var root = new RootCommand("ltt-trace: record traces with the bundled runtime, read and validate CTF traces, run the CI validation run.");
-root.Subcommands.Add(LttTrace.Commands.RecordCommand.Create());
+root.Subcommands.Add(DumpCommand.Create());
+root.Subcommands.Add(RecordCommand.Create());
 return CommandLineRunner.Run(root, args);
