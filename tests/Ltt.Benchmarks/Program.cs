@@ -1,17 +1,16 @@
-// Benchmarks, one name each: dotnet run -c Release --project tests/Ltt.Benchmarks -- <name> [args]
-// Add a benchmark with one line in the table below.
+// Benchmarks of the toolkit, each against the tool a user would pick instead, measured in the same run:
+//   dotnet run -c Release --project tests/Ltt.Benchmarks -- <name> [options]
 using Ltt.Benchmarks;
 
-var benchmarks = new Dictionary<string, (string Usage, Func<string[], int> Run)>(StringComparer.Ordinal)
+var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
-    ["reader"] = ("reader TRACE...  ltt-trace's reader vs babeltrace2 (counter sink and text output)", ReaderBenchmark.Run),
+    ["scan"] = ScanBenchmark.Run,
+    ["reader"] = ReaderBenchmark.Run,
 };
 
-if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Ltt.Benchmarks -- <name> [args]");
-    foreach (var (_, (usage, _)) in benchmarks)
-        Console.Error.WriteLine("  " + usage);
+    Console.Error.WriteLine($"usage: Ltt.Benchmarks <{string.Join('|', benchmarks.Keys.Order())}> [options]");
     return 2;
 }
-return benchmark.Run(args[1..]);
+return run(args[1..]);
