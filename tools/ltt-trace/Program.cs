@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Ltt.Cli;
+using LttTrace.Commands;
 
 var root = new RootCommand("ltt-trace: record traces with the bundled runtime, read and validate CTF traces, run the CI validation run.");
+root.Subcommands.Add(DumpCommand.Create());
 return CommandLineRunner.Run(root, args);

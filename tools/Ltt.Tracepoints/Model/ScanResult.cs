@@ -6,5 +6,11 @@ public sealed record ScanResult(
     IReadOnlyList<MarkerSite> Markers,
     IReadOnlyList<ScanDiagnostic> Diagnostics)
 {
+    /// <summary>The sites found but not resolved, each with where and why (also reported in <see cref="Diagnostics"/>).</summary>
+    public IReadOnlyList<UnresolvedSite> Unresolved { get; init; } = [];
+
+    /// <summary>How many files were parsed to produce this result.</summary>
+    public int FilesParsed { get; init; }
+
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }

@@ -13,4 +13,5 @@ public enum SiteKind
     DefineEvent,
     DefineEventPrint,
     DefineEventCondition,
+    DefineEventFn,
 }

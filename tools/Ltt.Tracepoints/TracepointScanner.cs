@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using Ltt.Clang;
+using Ltt.Tracepoints.Model;
+using Ltt.Tracepoints.Scanning;
+
+namespace Ltt.Tracepoints;
+
+/// <summary>
+/// Turns a kernel tree into its tracepoint sites, event layouts and marker sites, computed by libclang
+/// the way the kernel's build would compile the headers. User mistakes (a missing tree, a header that
+/// does not compile) come back as diagnostics in the <see cref="ScanResult"/>, never as exceptions.
+/// </summary>
+/// <remarks>
+/// The passes: list candidate files; tokenize each one alone (no includes) to find its site and marker
+/// calls, conditionals and CREATE_TRACE_POINTS; compile the prelude once into a PCH; parse every trace
+/// header through it on all cores, one libclang index per worker; a header that fails alone is parsed
+/// again in the context of the .c file that instantiates it.
+/// </remarks>
+public static class TracepointScanner
+{
+    public static ScanResult Scan(ScanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var diagnostics = new List<ScanDiagnostic>();
+        string tree = Path.GetFullPath(options.Tree);
+        string? build = options.BuildDirectory is null ? null : Path.GetFullPath(options.BuildDirectory);
+        if (!Directory.Exists(tree))
+            return Fail(options.Tree, "the tree is not a folder");
+        if (build is not null && !Directory.Exists(build))
+            return Fail(options.BuildDirectory!, "the build directory is not a folder");
+        if (KernelCompilerFlags.SourceArch(options.Arch) is null)
+            return Fail(options.Tree, $"unknown architecture '{options.Arch}'");
+
+        List<SourceFile> files = TreeWalker.Walk(tree, options.Paths, diagnostics);
+        string compilerInclude = options.CompilerIncludeDirectory ?? KernelCompilerFlags.FindCompilerIncludeDirectory() ?? "";
+        if (compilerInclude.Length == 0)
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Warning, new SourceLocation(".", 0),
+                "gcc's include directory was not found (is gcc installed?): <stdarg.h> and <stddef.h> will be missing"));
+        var flags = KernelCompilerFlags.Create(tree, build, options.Arch, compilerInclude.Length == 0 ? null : compilerInclude);
+        if (!flags.HasConfig)
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Warning, new SourceLocation(".config", 0),
+                "no configured build (include/generated/autoconf.h): every CONFIG_ option is taken as unset"));
+
+        using var env = ScanEnvironment.Create(tree, build, flags);
+        int parallelism = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
+        var tokens = Tokenize(files, parallelism);
+
+        var markers = new List<MarkerSite>();
+        foreach (SourceFile file in files.Where(f => f.MayHaveMarkers))
+            MarkerReader.Read(env.Relative(file.Path), tokens[file.Path], markers, diagnostics);
+        MarkerReader.CheckConflicts(markers, diagnostics);
+
+        var contexts = ContextFinder.Find(files, tokens, tree);
+        var jobs = new List<HeaderJob>();
+        foreach (SourceFile file in files.Where(f => f.MayHaveSites))
+        {
+            FileTokens ft = tokens[file.Path];
+            var invocations = ft.FindInvocations(SiteMacros.Names);
+            if (invocations.Count > 0)
+                jobs.Add(new HeaderJob(file.Path, ft, invocations, contexts.GetValueOrDefault(file.Path)));
+        }
+
+        var sites = new List<TracepointSite>();
+        var unresolved = new List<UnresolvedSite>();
+        if (jobs.Count > 0)
+        {
+            using (var index = new ClangIndex())
+            {
+                foreach (ClangDiagnostic d in env.BuildPch(index))
+                    diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Warning, env.Location(d.Position),
+                        "the prelude does not precompile, each header reads it: " + d.Message));
+            }
+            var results = ParseAll(env, jobs, parallelism, options.Progress);
+            foreach (HeaderScan r in results)
+            {
+                sites.AddRange(r.Sites);
+                unresolved.AddRange(r.Unresolved);
+                diagnostics.AddRange(r.Diagnostics);
+            }
+        }
+        sites.Sort((a, b) => CompareLocation(a.Location, b.Location));
+        unresolved.Sort((a, b) => CompareLocation(a.Location, b.Location));
+        markers.Sort((a, b) => CompareLocation(a.Location, b.Location));
+        var ordered = diagnostics.Distinct().OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ToList();
+        return new ScanResult(sites, markers, ordered) { Unresolved = unresolved, FilesParsed = jobs.Count };
+
+        ScanResult Fail(string where, string message) =>
+            new([], [], [new ScanDiagnostic(DiagnosticSeverity.Error, new SourceLocation(where, 0), message)]);
+    }
+
+    private static int CompareLocation(SourceLocation a, SourceLocation b)
+    {
+        int c = string.CompareOrdinal(a.File, b.File);
+        return c != 0 ? c : a.Line.CompareTo(b.Line);
+    }
+
+    /// <summary>Tokenizes every candidate file alone (no includes followed), in parallel.</summary>
+    private static Dictionary<string, FileTokens> Tokenize(List<SourceFile> files, int parallelism)
+    {
+        var result = new ConcurrentDictionary<string, FileTokens>();
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+            () => new ClangIndex(),
+            (file, loop, index) =>
+            {
+                IReadOnlyList<Token> list = [];
+                if (index.TryParse(file.Path, ["-x", "c", "-std=gnu11", "-w"], null, ParseOptions.SingleFileParse, out TranslationUnit? unit, out ParseError _))
+                {
+                    using (unit)
+                        list = unit.Tokenize(file.Path);
+                }
+                result[file.Path] = new FileTokens(list, file.Text);
+                return index;
+            },
+            index => index.Dispose());
+        return new Dictionary<string, FileTokens>(result);
+    }
+
+    private static List<HeaderScan> ParseAll(ScanEnvironment env, List<HeaderJob> jobs, int parallelism, Action<ScanProgress>? progress)
+    {
+        var parser = new HeaderParser(env);
+        var results = new HeaderScan[jobs.Count];
+        int done = 0, sitesSoFar = 0;
+        object progressLock = new();
+        // Big headers first, so the last worker does not start the longest one alone.
+        var order = Enumerable.Range(0, jobs.Count).OrderByDescending(i => jobs[i].Invocations.Count).ToList();
+        Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+            () => new ClangIndex(),
+            (i, loop, index) =>
+            {
+                HeaderJob job = jobs[i];
+                HeaderScan scan = parser.Parse(index, job, withContext: false);
+                if (job.Context is not null && (scan.HadErrors || scan.Unresolved.Count > 0))
+                {
+                    HeaderScan inContext = parser.Parse(index, job, withContext: true);
+                    if (inContext.Sites.Count > scan.Sites.Count || (inContext.Sites.Count == scan.Sites.Count && !inContext.HadErrors))
+                        scan = inContext;
+                }
+                results[i] = scan;
+                if (progress is not null)
+                {
+                    lock (progressLock)
+                    {
+                        done++;
+                        sitesSoFar += scan.Sites.Count;
+                        progress(new ScanProgress(done, jobs.Count, env.Relative(job.Header), sitesSoFar));
+                    }
+                }
+                return index;
+            },
+            index => index.Dispose());
+        return results.ToList();
+    }
+}

@@ -1,0 +1,38 @@
+using Ltt.Tracepoints.Model;
+
+namespace LttGen.Commands;
+
+/// <summary>The readable form of a scan: one line per site, then counts per macro.</summary>
+internal static class ScanTable
+{
+    public static void Write(ScanResult result, TextWriter output)
+    {
+        foreach (TracepointSite s in result.Sites)
+        {
+            string what = s.IsEvent ? $"{s.Fields.Count} fields" : "";
+            string cls = s.Class is not null && s.Class != s.Name ? $"class {s.Class}" : "";
+            string guard = s.Guard is null ? "" : $"[{s.Guard}]";
+            output.WriteLine($"{s.Location,-44} {s.Macro,-22} {s.Name,-36} {s.Args.Count} args {what,-10} {cls} {guard}".TrimEnd());
+        }
+        foreach (MarkerSite m in result.Markers)
+            output.WriteLine($"{m.Location,-44} {MacroOf(m),-22} {m.Channel}.{m.Name} \"{m.FormatText}\"");
+        foreach (UnresolvedSite u in result.Unresolved)
+            output.WriteLine($"{u.Location,-44} {u.Macro,-22} {u.Name,-36} UNRESOLVED: {u.Reason}");
+
+        output.WriteLine();
+        var resolved = result.Sites.GroupBy(s => s.Macro).ToDictionary(g => g.Key, g => g.Count());
+        var missing = result.Unresolved.GroupBy(s => s.Macro).ToDictionary(g => g.Key, g => g.Count());
+        foreach (string macro in resolved.Keys.Union(missing.Keys).Order(StringComparer.Ordinal))
+            output.WriteLine($"{macro,-24} {resolved.GetValueOrDefault(macro),6} resolved {missing.GetValueOrDefault(macro),6} unresolved");
+        output.WriteLine($"{"markers",-24} {result.Markers.Count,6}");
+        output.WriteLine($"{result.Sites.Count} sites resolved, {result.Unresolved.Count} unresolved, {result.Markers.Count} markers, " +
+            $"{result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} errors in {result.FilesParsed} headers");
+    }
+
+    private static string MacroOf(MarkerSite m) => m.Kind switch
+    {
+        MarkerSiteKind.TraceMark => "trace_mark",
+        MarkerSiteKind.DefineMarker => "DEFINE_MARKER",
+        _ => "DEFINE_MARKER_TP",
+    };
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Text;
+using Ltt.Cli;
+using Ltt.Trace.Reader;
+using Ltt.Trace.Reader.Text;
+
+namespace LttTrace.Commands;
+
+/// <summary><c>ltt-trace dump TRACE</c>: every event, one line each, exactly as <c>babeltrace2 TRACE</c> prints it.</summary>
+public static class DumpCommand
+{
+    public static Command Create()
+    {
+        var trace = new Argument<string>("trace") { Description = "Trace directory (holding 'metadata'), or a directory above several traces." };
+        var command = new Command("dump", "Print every event as babeltrace2's default text output does.");
+        command.Arguments.Add(trace);
+        command.SetAction(parse => Run(parse.GetValue(trace)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static int Run(string path, TextWriter output, TextWriter error)
+    {
+        var opened = TraceSet.Open(path);
+        if (opened.Traces is not { } traces)
+        {
+            foreach (var d in opened.Diagnostics)
+                error.WriteLine($"ltt-trace: {d}");
+            return (int)ExitCode.BadInput;
+        }
+        using (traces)
+        {
+            TraceDump.Result result;
+            if (ReferenceEquals(output, Console.Out))
+            {
+                using var stdout = Console.OpenStandardOutput();
+                result = TraceDump.Write(traces, stdout);
+            }
+            else
+            {
+                using var buffer = new MemoryStream();
+                result = TraceDump.Write(traces, buffer);
+                output.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+                output.Flush();
+            }
+            foreach (var d in result.Diagnostics)
+                error.WriteLine($"ltt-trace: {d}");
+            return result.Diagnostics.Count == 0 ? (int)ExitCode.Success : (int)ExitCode.BadInput;
+        }
+    }
+}
