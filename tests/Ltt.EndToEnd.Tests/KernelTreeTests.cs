@@ -28,7 +28,9 @@ public sealed class KernelTreeTests
                 data.Add(header, KernelTreeVariant.CreateTracePointsConfigured);
             }
         }
-        var sources = Directory.EnumerateFiles(root, "*.c", SearchOption.AllDirectories).Select(Relative);
+        // ltt/userspace/ is the probes' userspace backend, built for the host with its libc (see its README).
+        var sources = Directory.EnumerateFiles(root, "*.c", SearchOption.AllDirectories).Select(Relative)
+            .Where(f => !f.StartsWith("ltt/userspace/", StringComparison.Ordinal));
         foreach (string source in sources.Order(StringComparer.Ordinal))
         {
             data.Add(source, KernelTreeVariant.Unconfigured);
@@ -82,14 +84,15 @@ public sealed class KernelTreeTests
         IReadOnlyList<MaintainersSection> sections = MaintainersFile.Read(Path.Combine(RepoPaths.KernelTree, "MAINTAINERS"));
         var specific = sections.Where(s => s.Name != "THE REST").ToArray();
 
-        // MAINTAINERS itself belongs to THE REST only, as in the real file.
-        var uncovered = TreeFiles()
-            .Where(f => f != "MAINTAINERS" && !specific.Any(s => s.Covers(f)))
-            .ToArray();
+        // MAINTAINERS itself belongs to THE REST only, as in the real file; so does the tracer core in ltt/
+        // until the sample patchset adds its LTT section.
+        static bool RestOnly(string f) => f == "MAINTAINERS" || f.StartsWith("ltt/", StringComparison.Ordinal);
+        string[] files = TreeFiles().ToArray();
+        var uncovered = files.Where(f => !RestOnly(f) && !specific.Any(s => s.Covers(f))).ToArray();
 
         Assert.True(uncovered.Length == 0, "files with no section but THE REST:\n" + string.Join('\n', uncovered));
         Assert.Equal("THE REST", sections[^1].Name);
-        Assert.True(sections[^1].Covers("MAINTAINERS"));
+        Assert.All(files.Where(RestOnly), f => Assert.True(sections[^1].Covers(f), f));
     }
 
     [Fact]
