@@ -1,0 +1,94 @@
+using Ltt.Probes.Harness;
+using Ltt.Probes.Ids;
+using Ltt.Probes.Plan;
+using Ltt.Probes.Rendering;
+using Ltt.Probes.Spec;
+using Ltt.Trace.Layout;
+using Ltt.Tracepoints.Model;
+
+namespace Ltt.Probes.Generation;
+
+/// <summary>
+/// Renders a planned probe set into files: <c>probes/</c> (the target's modules, Kbuild and
+/// Makefile), <c>metadata/</c> (marker table, CTF TSDL, <c>events.json</c>, the grown id map)
+/// and, for targets with a harness template, <c>harness/harness.c</c>. Pure: nothing touches
+/// the disk except reading templates; <see cref="OutputFolder"/> writes the result.
+/// </summary>
+public static class ProbeGenerator
+{
+    public static GeneratedOutput Render(ScanResult scan, ProbeSpecParseResult spec, EventIdMapParseResult ids, ProbeGeneratorOptions options)
+    {
+        var diagnostics = new List<ScanDiagnostic>();
+        diagnostics.AddRange(scan.Diagnostics);
+        diagnostics.AddRange(spec.Diagnostics);
+        diagnostics.AddRange(ids.Diagnostics);
+        var templateErrors = new List<TemplateDiagnostic>();
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+        var probes = TemplateSet.Load(options.ResolvedTemplatesRoot, "probes/" + options.Target, templateErrors);
+        var metadata = TemplateSet.Load(options.ResolvedTemplatesRoot, "metadata", templateErrors);
+        if (probes is null || metadata is null || spec.HasErrors || ids.HasErrors)
+            return new GeneratedOutput(files, null, null, null, diagnostics, templateErrors);
+
+        var plan = ProbePlanner.Plan(scan, spec.Spec, ids.Map, options.Abi, options.Packed);
+        diagnostics.AddRange(plan.Diagnostics);
+        if (plan.NewIds.Count > 0)
+        {
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Warning, new SourceLocation(options.IdsPath, 0),
+                $"{plan.NewIds.Count} event(s) had no id and got one ({string.Join(", ", plan.NewIds)}): commit metadata/event-ids as {options.IdsPath}"));
+        }
+        var catalog = Catalog(plan, options);
+        var modules = plan.Modules.Select(m => RenderModelBuilder.Build(m, options.Packed)).ToList();
+
+        foreach (var module in modules)
+            Add(files, "probes/" + module.Name + ".c", probes.Render("module.c.sbn", new { Module = module, options.Generator }, templateErrors));
+        foreach (string name in probes.TemplateNames.Where(n => n is not ("module.c.sbn" or "harness.c.sbn")))
+            Add(files, "probes/" + name[..^".sbn".Length], probes.Render(name, new { Modules = modules, options.Generator }, templateErrors));
+
+        HarnessPlan? harness = null;
+        if (probes.Contains("harness.c.sbn"))
+        {
+            harness = HarnessPlanner.Build(plan);
+            var events = modules.SelectMany(m => m.Events).OrderBy(e => e.Id).ToList();
+            var includes = modules.SelectMany(m => m.Includes).Distinct().Order(StringComparer.Ordinal).ToList();
+            Add(files, "harness/harness.c", probes.Render("harness.c.sbn", new
+            {
+                options.Generator,
+                Events = events,
+                Includes = includes,
+                Calls = harness.CallCode,
+                harness.Objects,
+            }, templateErrors));
+            Add(files, "harness/defines", string.Concat(harness.Defines.Select(d => d + "\n")));
+        }
+
+        var events2 = plan.Events.OrderBy(e => e.Id).Select(e => new
+        {
+            e.Id,
+            e.Name,
+            e.Channel,
+            e.Marker,
+            Format = e.FormatText,
+            Source = e.Site.Location.ToString(),
+        }).ToList();
+        foreach (string name in metadata.TemplateNames)
+            Add(files, "metadata/" + name[..^".sbn".Length], metadata.Render(name, new { Events = events2, options.Generator }, templateErrors));
+        Add(files, "metadata/events.json", EventCatalogJson.Write(catalog));
+        Add(files, "metadata/event-ids", plan.Ids.Write());
+        return new GeneratedOutput(files, plan, catalog, harness, diagnostics, templateErrors);
+    }
+
+    /// <summary>The <c>events.json</c> model of a plan: every event in id order.</summary>
+    public static EventCatalog Catalog(ProbePlan plan, ProbeGeneratorOptions options) => new(
+        options.Abi.Arch,
+        options.Abi.PointerSize,
+        options.Abi.LittleEndian ? ByteOrder.LittleEndian : ByteOrder.BigEndian,
+        plan.Events.OrderBy(e => e.Id).Select(e => e.Layout).ToList(),
+        options.Generator);
+
+    private static void Add(SortedDictionary<string, string> files, string path, string? text)
+    {
+        if (text is not null)
+            files[path] = text;
+    }
+}

@@ -1,0 +1,77 @@
+using Ltt.Trace.Layout;
+
+namespace Ltt.Probes.Harness;
+
+/// <summary>
+/// Checks a harness recording against the catalog and the expected values: one record per
+/// expected call, in order, with the right id, marker and alignment, a payload that decodes to
+/// exactly its size, and every field equal to what was passed in.
+/// </summary>
+public static class HarnessComparison
+{
+    public static HarnessReport Compare(EventCatalog catalog, IReadOnlyList<ExpectedEvent> expected, HarnessRecording recording)
+    {
+        var mismatches = new List<HarnessMismatch>();
+        int fieldsChecked = 0;
+        if (recording.PointerSize != catalog.PointerSize)
+            mismatches.Add(new HarnessMismatch(-1, "-", null, $"the harness ran with {recording.PointerSize}-byte pointers, events.json is for {catalog.PointerSize}"));
+        if (recording.Records.Count != expected.Count)
+            mismatches.Add(new HarnessMismatch(-1, "-", null, $"expected {expected.Count} records, found {recording.Records.Count}"));
+
+        for (int i = 0; i < Math.Min(expected.Count, recording.Records.Count); i++)
+        {
+            var want = expected[i];
+            var record = recording.Records[i];
+            string name = $"{want.Event}, id {want.Id}";
+            if (record.EventId != want.Id || record.Marker != want.Marker)
+            {
+                mismatches.Add(new HarnessMismatch(i, name, null, $"expected {want.Marker} (id {want.Id}), found {record.Marker} (id {record.EventId})"));
+                continue;
+            }
+            var layout = catalog.FindById(record.EventId);
+            if (layout is null)
+            {
+                mismatches.Add(new HarnessMismatch(i, name, null, $"events.json has no event with id {record.EventId}"));
+                continue;
+            }
+            if (layout.Channel + "." + layout.Marker != record.Marker)
+                mismatches.Add(new HarnessMismatch(i, name, null, $"events.json gives id {record.EventId} to {layout.Channel}.{layout.Marker}, the probe wrote {record.Marker}"));
+            if (record.LargestAlignment != layout.LargestAlignment)
+                mismatches.Add(new HarnessMismatch(i, name, null, $"largest alignment: events.json says {layout.LargestAlignment}, the probe passed {record.LargestAlignment}"));
+
+            var decoded = PayloadDecoder.Decode(layout, record.Payload);
+            if (decoded.Error is not null)
+                mismatches.Add(new HarnessMismatch(i, name, null, $"{decoded.Error} (payload of {record.Payload.Length} bytes)"));
+            else if (decoded.BytesRead != record.Payload.Length)
+                mismatches.Add(new HarnessMismatch(i, name, null, $"the payload is {record.Payload.Length} bytes, its layout in events.json reads {decoded.BytesRead}"));
+
+            var byName = decoded.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+            foreach (var field in want.Fields)
+            {
+                if (!byName.TryGetValue(field.Name, out var found))
+                {
+                    if (decoded.Error is null)
+                        mismatches.Add(new HarnessMismatch(i, name, field.Name, "events.json has no such field"));
+                    continue;
+                }
+                fieldsChecked++;
+                if (!found.Value.Equals(field.Value))
+                {
+                    var layoutField = layout.Fields.First(f => f.Name == field.Name);
+                    mismatches.Add(new HarnessMismatch(i, name, field.Name,
+                        $"expected {field.Value} (passed {field.Passed}), found {found.Value} at offset {found.Offset} ({Describe(layoutField)})"));
+                }
+            }
+            foreach (var extra in decoded.Fields.Where(f => want.Fields.All(w => w.Name != f.Name)))
+                mismatches.Add(new HarnessMismatch(i, name, extra.Name, "events.json has this field, the probe records no such value"));
+        }
+        return new HarnessReport(recording.Records.Count, fieldsChecked, mismatches);
+    }
+
+    private static string Describe(FieldLayout field) => field.Kind switch
+    {
+        FieldKind.Integer => $"{(field.Signed ? "signed" : "unsigned")} {field.Size}-byte integer, aligned {field.Alignment}",
+        FieldKind.String => "string",
+        _ => field.Kind.ToString().ToLowerInvariant(),
+    };
+}

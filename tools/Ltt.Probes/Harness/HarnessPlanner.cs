@@ -1,0 +1,132 @@
+using Ltt.Probes.Plan;
+using Ltt.Probes.Rendering;
+using Ltt.Tracepoints.Model;
+
+namespace Ltt.Probes.Harness;
+
+/// <summary>
+/// Plans the harness: for every event and every call number, the value of every argument and
+/// member its probe reads, the C statements that set them, and the payload fields expected back.
+/// </summary>
+public static class HarnessPlanner
+{
+    /// <summary>How many times the harness calls each probe, with different values each time.</summary>
+    public const int CallsPerEvent = 2;
+
+    public static HarnessPlan Build(ProbePlan plan)
+    {
+        var calls = new List<HarnessCall>();
+        var expected = new List<ExpectedEvent>();
+        var objects = new SortedSet<string>(StringComparer.Ordinal);
+        var defines = new SortedSet<string>(StringComparer.Ordinal);
+        var events = plan.Events.OrderBy(e => e.Id).ToList();
+        foreach (var e in events)
+        {
+            foreach (string symbol in ConfigSymbols(e.Site.Guard))
+                defines.Add(symbol);
+        }
+        for (int call = 0; call < CallsPerEvent; call++)
+        {
+            foreach (var e in events)
+            {
+                var (statements, callText, fields) = PlanCall(e, call, plan.Abi.PointerSize, objects);
+                string? open = e.Site.Guard is null ? null : (e.Site.Guard.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? "#ifdef " : "#if ") + e.Site.Guard;
+                calls.Add(new HarnessCall($"fire_{e.Name}_{call}", e.Name, open, e.Site.Guard is null ? null : "#endif", statements, callText));
+                expected.Add(new ExpectedEvent(e.Id, e.Name, e.Channel + "." + e.Marker, fields));
+            }
+        }
+        return new HarnessPlan(CallsPerEvent, expected) { CallCode = calls, Objects = objects.ToList(), Defines = defines.ToList() };
+    }
+
+    private static (List<string> Statements, string Call, List<ExpectedField> Fields) PlanCall(ProbeEvent e, int call, int pointerSize, SortedSet<string> objects)
+    {
+        var statements = new List<string>();
+        var fields = new List<ExpectedField>();
+        var stored = new Dictionary<string, (Int128 Raw, string? Text, string Literal)>(StringComparer.Ordinal);
+
+        foreach (var v in e.Values)
+        {
+            string leaf = v.Expression;
+            if (!stored.TryGetValue(leaf, out var value))
+            {
+                ulong seed = HarnessValues.Seed(e.Name, leaf, call);
+                CType type = v.SourceType;
+                int? bitWidth = v.Steps.Count > 0 ? v.Steps[^1].Member.BitWidth : null;
+                if (v.Kind == ProbeValueKind.String)
+                {
+                    int bound = type.Kind == CTypeKind.Array ? (int)(type.ArrayLength ?? 0) : 0;
+                    if (v.StringBound > 0)
+                        bound = bound > 0 ? Math.Min(bound, v.StringBound) : v.StringBound;
+                    string text = HarnessValues.Text(seed, bound);
+                    value = (0, text, HarnessValues.StringLiteral(text));
+                }
+                else if (type.Kind == CTypeKind.Pointer)
+                {
+                    Int128 raw = HarnessValues.Pointer(seed, pointerSize);
+                    value = (raw, null, HarnessValues.Literal(raw, type));
+                }
+                else
+                {
+                    Int128 raw = HarnessValues.Integer(seed, type, bitWidth);
+                    value = (raw, null, HarnessValues.Literal(raw, type));
+                }
+                stored[leaf] = value;
+                if (v.Steps.Count > 0)
+                {
+                    string target = ObjectName(e, v.Arg) + ObjectSteps(v.Steps);
+                    statements.Add(v.Kind == ProbeValueKind.String && type.Kind == CTypeKind.Array
+                        ? $"h_copy({target}, {value.Literal}, sizeof({target}));"
+                        : $"{target} = {value.Literal};");
+                }
+            }
+            fields.Add(new ExpectedField(v.Name, HarnessValues.Expected(v, value.Raw, value.Text), value.Literal));
+        }
+
+        var args = new List<string>();
+        foreach (var arg in e.Site.Args)
+        {
+            var direct = e.Values.FirstOrDefault(v => v.Arg.Name == arg.Name && v.Steps.Count == 0);
+            bool deref = e.Values.Any(v => v.Arg.Name == arg.Name && v.Steps.Count > 0);
+            if (direct is not null)
+            {
+                args.Add(stored[direct.Expression].Literal);
+            }
+            else if (deref && arg.Type.Kind == CTypeKind.Pointer && arg.Type.Element is { } pointee)
+            {
+                objects.Add($"static {CTypes.Unqualified(pointee.Spelling)} {ObjectName(e, arg)};");
+                args.Add("&" + ObjectName(e, arg));
+            }
+            else if (arg.Type.Kind is CTypeKind.Struct or CTypeKind.Union or CTypeKind.Array)
+            {
+                objects.Add($"static {RenderModelBuilder.Declaration(CTypes.Unqualified(arg.Type.Spelling), ObjectName(e, arg))};");
+                args.Add(ObjectName(e, arg));
+            }
+            else
+            {
+                args.Add($"({RenderModelBuilder.CastName(arg.Type)})0");
+            }
+        }
+        return (statements, $"{e.ProbeName}({string.Join(", ", args)});", fields);
+    }
+
+    private static string ObjectName(ProbeEvent e, TracepointArg arg) => $"h_{e.Name}_{arg.Name}";
+
+    /// <summary>The member steps on the harness object: its first step is a '.', the object is the pointee.</summary>
+    private static string ObjectSteps(IReadOnlyList<ValueStep> steps) =>
+        string.Concat(steps.Select((s, i) => (i == 0 || !s.ThroughPointer ? "." : "->") + s.Member.Name));
+
+    private static IEnumerable<string> ConfigSymbols(string? guard)
+    {
+        if (guard is null)
+            yield break;
+        int i = 0;
+        while ((i = guard.IndexOf("CONFIG_", i, StringComparison.Ordinal)) >= 0)
+        {
+            int end = i;
+            while (end < guard.Length && (char.IsAsciiLetterOrDigit(guard[end]) || guard[end] == '_'))
+                end++;
+            yield return guard[i..end];
+            i = end;
+        }
+    }
+}

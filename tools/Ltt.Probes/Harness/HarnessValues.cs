@@ -1,0 +1,96 @@
+using System.Text;
+using Ltt.Probes.Plan;
+using Ltt.Tracepoints.Model;
+
+namespace Ltt.Probes.Harness;
+
+/// <summary>
+/// The deterministic argument values of the harness, and the value each recorded field must
+/// then hold. The C literal the harness writes and the expected value come from the same raw
+/// number here, so the two cannot drift apart.
+/// </summary>
+public static class HarnessValues
+{
+    /// <summary>A 64-bit FNV-1a hash of the event, the value's path and the call number.</summary>
+    public static ulong Seed(string evt, string path, int call)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (byte b in Encoding.UTF8.GetBytes($"{evt}/{path}/{call}"))
+        {
+            hash ^= b;
+            hash *= 1099511628211UL;
+        }
+        return hash;
+    }
+
+    /// <summary>The raw C value stored in an integer, enum or bool of <paramref name="type"/> (or a bit-field of <paramref name="bitWidth"/> bits).</summary>
+    public static Int128 Integer(ulong seed, CType type, int? bitWidth)
+    {
+        if (type.Kind == CTypeKind.Bool)
+            return 1;
+        int bits = bitWidth ?? (int)type.Size * 8;
+        return Wrap(seed, bits, type.IsSigned);
+    }
+
+    /// <summary>A pointer value that looks like a kernel address, distinct per seed.</summary>
+    public static Int128 Pointer(ulong seed, int pointerSize) =>
+        pointerSize == 8 ? (Int128)(0xffff_8880_0000_0000UL | (seed & 0xffff_fff0UL)) : (Int128)(0xc000_0000U | (uint)(seed & 0x0fff_fff0U));
+
+    /// <summary>A short printable string, at most <paramref name="bound"/> - 1 characters when bounded.</summary>
+    public static string Text(ulong seed, int bound)
+    {
+        int length = 3 + (int)(seed % 10);
+        if (bound > 0)
+            length = Math.Min(length, bound - 1);
+        var text = new StringBuilder(length);
+        for (int i = 0; i < length; i++)
+        {
+            text.Append((char)('a' + (int)(seed % 26)));
+            seed = seed / 26 + (ulong)i * 7919;
+        }
+        return text.ToString();
+    }
+
+    /// <summary><paramref name="value"/> kept to <paramref name="bits"/> bits, read as signed or not: C's conversion to an integer type.</summary>
+    public static Int128 Wrap(Int128 value, int bits, bool signed)
+    {
+        UInt128 mask = bits >= 128 ? UInt128.MaxValue : (UInt128.One << bits) - 1;
+        UInt128 kept = (UInt128)value & mask;
+        if (signed && bits < 128 && (kept >> (bits - 1)) != 0)
+            return (Int128)kept - (Int128)(UInt128.One << bits);
+        return (Int128)kept;
+    }
+
+    /// <summary>What <paramref name="value"/> becomes in a C object of <paramref name="type"/>.</summary>
+    public static Int128 ConvertTo(Int128 value, CType type) =>
+        type.Kind == CTypeKind.Bool ? (value != 0 ? 1 : 0) : Wrap(value, (int)type.Size * 8, type.IsSigned);
+
+    /// <summary>The recorded value of <paramref name="v"/> when the harness stored <paramref name="raw"/> in its source.</summary>
+    public static FieldValue Expected(ProbeValue v, Int128 raw, string? text)
+    {
+        if (v.Kind == ProbeValueKind.String)
+        {
+            string s = text ?? "";
+            int max = 127;
+            if (v.StringBound > 0)
+                max = Math.Min(max, v.StringBound - 1);
+            return FieldValue.Of(s.Length > max ? s[..max] : s);
+        }
+        Int128 value = raw;
+        if (v.EntryType is { } entry && v.Kind == ProbeValueKind.Integer)
+            value = ConvertTo(value, entry);
+        return FieldValue.Of(Wrap(value, v.Layout.Size * 8, v.Layout.Signed));
+    }
+
+    /// <summary>A C literal of <paramref name="raw"/> for an object of <paramref name="type"/>: <c>(pid_t)0x1a2bULL</c>.</summary>
+    public static string Literal(Int128 raw, CType type)
+    {
+        int bits = Math.Max(8, (int)type.Size * 8);
+        UInt128 bitsOf = (UInt128)raw & ((UInt128.One << bits) - 1);
+        string suffix = type.Kind == CTypeKind.Pointer ? "UL" : "ULL";
+        return $"({Rendering.RenderModelBuilder.CastName(type)})0x{bitsOf:x}{suffix}";
+    }
+
+    /// <summary>A C string literal for a harness string.</summary>
+    public static string StringLiteral(string text) => Rendering.CStyle.CString(text);
+}

@@ -1,0 +1,235 @@
+using Ltt.Probes.Ids;
+using Ltt.Probes.Spec;
+using Ltt.Trace.Layout;
+using Ltt.Tracepoints.Markers;
+using Ltt.Tracepoints.Model;
+
+namespace Ltt.Probes.Plan;
+
+/// <summary>
+/// Decides what each probe records. For a DECLARE_TRACE site: the spec's values, else every
+/// scalar argument, strings for <c>char *</c>, and for a pointer to a struct the members the
+/// spec or <see cref="WellKnown"/> names (the pointer itself otherwise). For a TRACE_EVENT site:
+/// the fields of <c>TP_STRUCT__entry</c>, each taken from the spec's source or from the
+/// argument (or <c>arg-&gt;member</c>) of the same name. Spec mistakes are errors at the spec's
+/// line; what the defaults cannot resolve is a warning at the site's line, and never silent.
+/// </summary>
+public static class ProbePlanner
+{
+    public static ProbePlan Plan(ScanResult scan, ProbeSpec spec, EventIdMap ids, TargetAbi abi, bool packed = false)
+    {
+        var diagnostics = new List<ScanDiagnostic>();
+        var resolver = new ValueResolver(abi, packed);
+        var planned = new List<(TracepointSite Site, string Channel, string Marker, List<ProbeValue> Values)>();
+        var seen = new Dictionary<string, TracepointSite>(StringComparer.Ordinal);
+
+        var sites = scan.Sites
+            .Where(s => s.Kind != SiteKind.DeclareEventClass)
+            .OrderBy(s => s.Location.File, StringComparer.Ordinal)
+            .ThenBy(s => s.Location.Line);
+        foreach (var site in sites)
+        {
+            if (!seen.TryAdd(site.Name, site))
+            {
+                diagnostics.Add(Warning(site.Location, $"tracepoint {site.Name} is declared again (first at {seen[site.Name].Location}); this one gets no probe"));
+                continue;
+            }
+            spec.Entries.TryGetValue(site.Name, out var entry);
+            if (entry?.Skip == true)
+                continue;
+            int errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+            var values = site.IsEvent
+                ? PlanEventFields(site, entry, resolver, diagnostics)
+                : PlanTraceArgs(site, entry, spec, resolver, diagnostics);
+            if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore)
+                continue;
+            string channel = entry?.Channel ?? (spec.Channels.TryGetValue(site.System, out var c) ? c : WellKnown.ChannelOf(site.System));
+            string marker = entry?.Marker ?? site.Name;
+            planned.Add((site, channel, marker, values));
+        }
+        foreach (var entry in spec.Entries.Values.Where(e => !seen.ContainsKey(e.Tracepoint)))
+            diagnostics.Add(Error(entry.Location, $"no tracepoint named {entry.Tracepoint} in the tree"));
+        CheckMarkerNames(planned.Select(p => (p.Site, p.Channel, p.Marker)), diagnostics);
+
+        var (grown, added) = ids.Assign(planned.Select(p => p.Site.Name));
+        var modules = planned
+            .Select(p => MakeEvent(p.Site, grown[p.Site.Name], p.Channel, p.Marker, p.Values, packed))
+            .GroupBy(e => e.Channel, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ProbeModule(g.Key, g.ToList(), Includes(g, spec)))
+            .ToList();
+        return new ProbePlan(abi, packed, modules, grown, added, diagnostics);
+    }
+
+    private static ProbeEvent MakeEvent(TracepointSite site, int id, string channel, string marker, List<ProbeValue> values, bool packed)
+    {
+        var placed = ValueResolver.PlaceOffsets(values);
+        var format = MarkerFormat.Create(placed.Select(v => v.Marker));
+        var layout = new EventLayout(
+            id,
+            site.Name,
+            channel,
+            placed.Select(v => v.Layout).ToList(),
+            Marker: marker,
+            Format: format.ToString(),
+            Source: site.Location.ToString(),
+            Packed: packed);
+        return new ProbeEvent(site, id, channel, marker, placed, format, layout);
+    }
+
+    private static List<string> Includes(IEnumerable<ProbeEvent> events, ProbeSpec spec)
+    {
+        var headers = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            string file = e.Site.Location.File;
+            if (file.StartsWith("include/", StringComparison.Ordinal))
+                headers.Add(file["include/".Length..]);
+            if (spec.Includes.TryGetValue(e.Channel, out var extra))
+                headers.UnionWith(extra);
+        }
+        return headers.ToList();
+    }
+
+    private static List<ProbeValue> PlanTraceArgs(TracepointSite site, ProbeSpecEntry? entry, ProbeSpec spec, ValueResolver resolver, List<ScanDiagnostic> diagnostics)
+    {
+        var values = new List<ProbeValue>();
+        if (entry is { Items.Count: > 0 })
+        {
+            foreach (var item in entry.Items)
+            {
+                if (!resolver.TryResolvePath(site, item.Path, out var arg, out var steps, out var type, out string error) ||
+                    !resolver.TryMakeValue(item.FieldName, arg, steps, type, null, item.TraceType, out var value, out error))
+                {
+                    diagnostics.Add(Error(item.Location, $"{site.Name}: {error}"));
+                    continue;
+                }
+                values.Add(value);
+            }
+            return values;
+        }
+
+        foreach (var arg in site.Args)
+        {
+            var pointee = CTypes.PointeeStruct(arg.Type);
+            if (pointee is not null && StructMembers(pointee, spec, out var members, out var fromSpec))
+            {
+                foreach (var member in members)
+                {
+                    string path = arg.Name + "->" + member.Path;
+                    string name = member.Field ?? arg.Name + "_" + member.FieldName;
+                    if (resolver.TryResolvePath(site, path, out var a, out var steps, out var type, out string error) &&
+                        resolver.TryMakeValue(name, a, steps, type, null, member.TraceType, out var value, out error))
+                    {
+                        values.Add(value);
+                    }
+                    else if (fromSpec)
+                    {
+                        diagnostics.Add(Error(member.Location, $"{site.Name}: {error}"));
+                    }
+                    else
+                    {
+                        diagnostics.Add(Warning(site.Location, $"{site.Name}: default member {path} not recorded: {error}"));
+                    }
+                }
+                continue;
+            }
+            if (resolver.TryMakeValue(arg.Name, arg, [], arg.Type, null, null, out var direct, out string why))
+                values.Add(direct);
+            else
+                diagnostics.Add(Warning(site.Location, $"{site.Name}: argument '{arg.Name}' not recorded: {why}"));
+        }
+        return values;
+    }
+
+    /// <summary>The members recorded for a struct pointer: the spec's default, else the built-in one if the struct has them all.</summary>
+    private static bool StructMembers(CType pointee, ProbeSpec spec, out IReadOnlyList<ProbeSpecItem> members, out bool fromSpec)
+    {
+        string tag = CTypes.StructTag(pointee);
+        if (spec.Structs.TryGetValue(tag, out var described))
+        {
+            members = described.Members;
+            fromSpec = true;
+            return true;
+        }
+        fromSpec = false;
+        if (WellKnown.TryGetMembers(tag, out string[] names) && names.All(n => pointee.Members.Any(m => m.Name == n)))
+        {
+            members = names.Select(n => new ProbeSpecItem(null, n, null, new SourceLocation("", 0))).ToList();
+            return true;
+        }
+        members = [];
+        return false;
+    }
+
+    private static List<ProbeValue> PlanEventFields(TracepointSite site, ProbeSpecEntry? entry, ValueResolver resolver, List<ScanDiagnostic> diagnostics)
+    {
+        var values = new List<ProbeValue>();
+        var items = entry?.Items.ToDictionary(i => i.FieldName, StringComparer.Ordinal) ?? [];
+        var fields = site.Fields.Where(f => f.Macro != "common").ToList();
+        foreach (var item in items.Values.Where(i => fields.All(f => f.Name != i.FieldName)))
+            diagnostics.Add(Error(item.Location, $"{site.Name}: TP_STRUCT__entry has no field '{item.FieldName}' (fields: {string.Join(", ", fields.Select(f => f.Name))})"));
+
+        foreach (var field in fields)
+        {
+            if (items.TryGetValue(field.Name, out var item))
+            {
+                if (!resolver.TryResolvePath(site, item.Path, out var arg, out var steps, out var type, out string error) ||
+                    !resolver.TryMakeValue(field.Name, arg, steps, type, field, item.TraceType, out var value, out error))
+                {
+                    diagnostics.Add(Error(item.Location, $"{site.Name}: {error}"));
+                    continue;
+                }
+                values.Add(value);
+                continue;
+            }
+            string? why = null;
+            foreach (string path in CandidatePaths(site, field.Name))
+            {
+                if (resolver.TryResolvePath(site, path, out var arg, out var steps, out var type, out _) &&
+                    resolver.TryMakeValue(field.Name, arg, steps, type, field, null, out var value, out why))
+                {
+                    values.Add(value);
+                    why = null;
+                    break;
+                }
+            }
+            if (why is not null || !values.Any(v => v.Name == field.Name))
+            {
+                diagnostics.Add(Warning(site.Location, why is not null
+                    ? $"{site.Name}: field '{field.Name}' not recorded: {why}"
+                    : $"{site.Name}: field '{field.Name}' not recorded: no argument or member of that name; give its source in ltt/probes.spec ({site.Name}: {field.Name} = <arg>->member)"));
+            }
+        }
+        return values;
+    }
+
+    /// <summary>Where a TRACE_EVENT field most likely comes from: <c>name</c>, <c>x-&gt;y</c> for <c>x_y</c>, <c>arg-&gt;name</c>.</summary>
+    private static IEnumerable<string> CandidatePaths(TracepointSite site, string field)
+    {
+        if (site.Args.Any(a => a.Name == field))
+            yield return field;
+        foreach (var arg in site.Args)
+        {
+            if (field.StartsWith(arg.Name + "_", StringComparison.Ordinal) && CTypes.PointeeStruct(arg.Type) is not null)
+                yield return arg.Name + "->" + field[(arg.Name.Length + 1)..];
+        }
+        var owners = site.Args.Where(a => CTypes.PointeeStruct(a.Type)?.Members.Any(m => m.Name == field) == true).ToList();
+        if (owners.Count == 1)
+            yield return owners[0].Name + "->" + field;
+    }
+
+    private static void CheckMarkerNames(IEnumerable<(TracepointSite Site, string Channel, string Marker)> events, List<ScanDiagnostic> diagnostics)
+    {
+        var byMarker = new Dictionary<string, TracepointSite>(StringComparer.Ordinal);
+        foreach (var (site, channel, marker) in events)
+        {
+            if (!byMarker.TryAdd(channel + "." + marker, site))
+                diagnostics.Add(Error(site.Location, $"marker {channel}.{marker} is used by {site.Name} and by {byMarker[channel + "." + marker].Name}"));
+        }
+    }
+
+    private static ScanDiagnostic Error(SourceLocation at, string message) => new(DiagnosticSeverity.Error, at, message);
+
+    private static ScanDiagnostic Warning(SourceLocation at, string message) => new(DiagnosticSeverity.Warning, at, message);
+}

@@ -1,0 +1,35 @@
+using Ltt.Trace.Layout;
+using Ltt.Tracepoints.Markers;
+using Ltt.Tracepoints.Model;
+
+namespace Ltt.Probes.Plan;
+
+/// <summary>
+/// One value a probe records: where it comes from (an argument and member steps), its C type,
+/// and how it is written in the payload (its marker format field and its field layout). The
+/// marker field and the layout describe the same bytes; the planner checks they agree.
+/// </summary>
+/// <param name="Arg">The tracepoint argument the value starts from.</param>
+/// <param name="SourceType">The C type of <see cref="Expression"/>.</param>
+/// <param name="EntryType">For a TRACE_EVENT field, the entry's type: the value is converted to it first,
+/// as TP_fast_assign would, then recorded. Null for DECLARE_TRACE values.</param>
+/// <param name="StringBound">For a string taken from a <c>char[N]</c>, N; 0 for a <c>char *</c>.</param>
+public sealed record ProbeValue(
+    string Name,
+    TracepointArg Arg,
+    IReadOnlyList<ValueStep> Steps,
+    CType SourceType,
+    CType? EntryType,
+    ProbeValueKind Kind,
+    MarkerField Marker,
+    FieldLayout Layout,
+    int StringBound)
+{
+    /// <summary>The C expression the probe reads: <c>prev-&gt;pid</c>.</summary>
+    public string Expression => Arg.Name + string.Concat(Steps);
+
+    /// <summary>The C type the value has when it is recorded: the entry's for TRACE_EVENT, else the source's.</summary>
+    public CType RecordedFrom => EntryType ?? SourceType;
+
+    public bool IsNetworkOrder => Marker.TraceType?.NetworkByteOrder ?? false;
+}

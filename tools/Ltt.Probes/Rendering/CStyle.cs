@@ -1,0 +1,75 @@
+using System.Collections;
+using System.Text;
+
+namespace Ltt.Probes.Rendering;
+
+/// <summary>
+/// Kernel-style text helpers the templates call: wrap a call or a prototype at 80 columns
+/// (tabs count to the next multiple of 8), quote a C string, measure a line. Imported into
+/// every template as functions (<c>wrap_call</c>, <c>c_string</c>, <c>columns</c>).
+/// </summary>
+public static class CStyle
+{
+    public const int MaxColumns = 80;
+
+    /// <summary>
+    /// <c>prefix</c> + items joined by ", " + <c>suffix</c>, on one line when it fits in 80 columns,
+    /// else broken after commas with continuation lines indented two tabs deeper than the first.
+    /// </summary>
+    public static string WrapCall(string prefix, IEnumerable items, string suffix)
+    {
+        var parts = items.Cast<object?>().Select(i => i?.ToString() ?? "").ToList();
+        string oneLine = prefix + string.Join(", ", parts) + suffix;
+        if (Columns(oneLine) <= MaxColumns || parts.Count == 0)
+            return oneLine;
+
+        string indent = new(prefix.TakeWhile(c => c == '\t').ToArray());
+        string continuation = indent + "\t\t";
+        var text = new StringBuilder();
+        var line = new StringBuilder(prefix);
+        for (int i = 0; i < parts.Count; i++)
+        {
+            string piece = parts[i] + (i == parts.Count - 1 ? suffix : ",");
+            bool first = line.Length == prefix.Length && line.ToString() == prefix;
+            string candidate = first ? line + piece : line + " " + piece;
+            if (!first && Columns(candidate) > MaxColumns && line.ToString().Trim().Length > 0)
+            {
+                text.Append(line).Append('\n');
+                line.Clear().Append(continuation).Append(piece);
+            }
+            else
+            {
+                line.Clear().Append(candidate);
+            }
+        }
+        text.Append(line);
+        return text.ToString();
+    }
+
+    /// <summary>A C string literal (quotes included) for <paramref name="text"/>.</summary>
+    public static string CString(string text)
+    {
+        var quoted = new StringBuilder("\"");
+        foreach (char c in text)
+        {
+            quoted.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\t' => "\\t",
+                _ => c.ToString(),
+            });
+        }
+        return quoted.Append('"').ToString();
+    }
+
+    /// <summary>The display width of a line, with tabs to the next multiple of 8.</summary>
+    public static int Columns(string line)
+    {
+        int column = 0;
+        foreach (char c in line)
+            column = c == '\t' ? (column / 8 + 1) * 8 : column + 1;
+        return column;
+    }
+}

@@ -1,0 +1,161 @@
+using Ltt.Probes.Plan;
+using Ltt.Tracepoints.Model;
+
+namespace Ltt.Probes.Rendering;
+
+/// <summary>Turns a planned module into what its templates see.</summary>
+internal static class RenderModelBuilder
+{
+    public static RenderModule Build(ProbeModule module, bool packed)
+    {
+        var structs = new List<RenderStruct>();
+        var events = new List<RenderEvent>();
+        foreach (var e in module.Events)
+        {
+            var values = e.Values.Select((v, i) => Value(v, i)).ToList();
+            string? structName = null;
+            if (e.IsFixedSize && values.Count > 0)
+            {
+                structName = "serialize_" + string.Join('_', e.Values.Select(Word)) + (packed ? "_packed" : "");
+                if (structs.All(s => s.Name != structName))
+                    structs.Add(new RenderStruct(structName, values, packed));
+            }
+            var (open, close) = Guard(e.Site.Guard);
+            events.Add(new RenderEvent(
+                e.Name,
+                e.Id,
+                e.Channel,
+                e.Marker,
+                e.FormatText,
+                CStyle.CString(e.FormatText),
+                e.ProbeName,
+                e.Site.Location.ToString(),
+                e.Site.Macro,
+                e.Site.Args.Select(a => Declaration(a.Type.Spelling, a.Name)).ToList(),
+                e.Site.Args.Select(a => a.Name).ToList(),
+                e.IsFixedSize,
+                structName,
+                values,
+                e.IsFixedSize ? e.FixedSize : -1,
+                e.LargestAlignment,
+                LargestAlignExpr(e, values),
+                BufferSize(e),
+                open,
+                close));
+        }
+        var sources = module.Events.Select(e => e.Site.Location.File).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new RenderModule(module.Name, module.Channel, module.Includes, structs, events, sources);
+    }
+
+    /// <summary><c>sizeof(int)</c> as the thread's probes write it, when a member type has exactly that alignment; else the number.</summary>
+    private static string LargestAlignExpr(ProbeEvent e, IReadOnlyList<RenderValue> values)
+    {
+        var widest = values.Where(v => !v.IsString && v.Align == e.LargestAlignment && v.Size == v.Align).FirstOrDefault();
+        return e.IsFixedSize && widest is not null && e.LargestAlignment > 1 ? $"sizeof({widest.MemberType})" : e.LargestAlignment.ToString();
+    }
+
+    /// <summary>The largest payload a variable-size event can build: every pad, every field, every string at its bound.</summary>
+    private static int BufferSize(ProbeEvent e)
+    {
+        int size = 0;
+        foreach (var v in e.Values)
+        {
+            if (v.Kind == ProbeValueKind.String)
+                size += v.StringBound is > 0 and < 128 ? v.StringBound : 128;
+            else
+                size += v.Layout.Alignment - 1 + v.Layout.Size;
+        }
+        return size;
+    }
+
+    private static RenderValue Value(ProbeValue v, int index)
+    {
+        int size = v.Layout.Size;
+        bool signed = v.Layout.Signed;
+        string expr = v.Expression;
+        string sourceCanonical = CTypes.Unqualified(v.SourceType.Canonical);
+        if (v.Kind == ProbeValueKind.Pointer)
+        {
+            expr = $"(unsigned long){expr}";
+        }
+        else if (v.Kind == ProbeValueKind.Integer && v.EntryType is { } entry && CTypes.Unqualified(entry.Canonical) != sourceCanonical)
+        {
+            expr = v.SourceType.Kind == CTypeKind.Pointer ? $"({CastName(entry)})(unsigned long){expr}" : $"({CastName(entry)}){expr}";
+        }
+        if (v.IsNetworkOrder && size > 1)
+            expr = $"ltt_cpu_to_be{size * 8}({expr})";
+        return new RenderValue(
+            v.Name,
+            "f" + (index + 1),
+            v.Kind == ProbeValueKind.String ? "char *" : MemberType(size, signed),
+            expr,
+            v.Expression,
+            v.Kind == ProbeValueKind.String ? "string" : (signed ? "s" : "u") + (size * 8),
+            size,
+            v.Layout.Alignment,
+            v.StringBound,
+            v.Kind == ProbeValueKind.String);
+    }
+
+    private static string MemberType(int size, bool signed) => (size, signed) switch
+    {
+        (1, true) => "signed char",
+        (1, false) => "unsigned char",
+        (2, true) => "short",
+        (2, false) => "unsigned short",
+        (4, true) => "int",
+        (4, false) => "unsigned int",
+        (8, true) => "s64",
+        _ => "u64",
+    };
+
+    private static string Word(ProbeValue v) => (v.Layout.Size, v.Layout.Signed) switch
+    {
+        (1, true) => "char",
+        (1, false) => "uchar",
+        (2, true) => "short",
+        (2, false) => "ushort",
+        (4, true) => "int",
+        (4, false) => "uint",
+        (8, true) => "s64",
+        _ => "u64",
+    } + (v.IsNetworkOrder ? "_be" : "");
+
+    /// <summary>A type name usable in a cast: the spelling, unless it names an anonymous type.</summary>
+    internal static string CastName(CType type)
+    {
+        if (!type.Spelling.Contains('('))
+            return type.Spelling;
+        return (type.Size, type.IsSigned) switch
+        {
+            (1, true) => "signed char",
+            (1, false) => "unsigned char",
+            (2, true) => "short",
+            (2, false) => "unsigned short",
+            (4, true) => "int",
+            (4, false) => "unsigned int",
+            (8, true) => "long long",
+            _ => "unsigned long long",
+        };
+    }
+
+    /// <summary><c>struct task_struct *prev</c> from the type's spelling and the name; handles arrays and function pointers.</summary>
+    internal static string Declaration(string spelling, string name)
+    {
+        int fnPointer = spelling.IndexOf("(*)", StringComparison.Ordinal);
+        if (fnPointer >= 0)
+            return spelling[..(fnPointer + 2)] + name + spelling[(fnPointer + 2)..];
+        int array = spelling.IndexOf('[');
+        if (array >= 0)
+            return spelling[..array].TrimEnd() + " " + name + spelling[array..];
+        return spelling.EndsWith('*') ? spelling + name : spelling + " " + name;
+    }
+
+    private static (string? Open, string? Close) Guard(string? guard)
+    {
+        if (string.IsNullOrWhiteSpace(guard))
+            return (null, null);
+        bool plain = guard.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+        return plain ? ($"#ifdef {guard}", $"#endif /* {guard} */") : ($"#if {guard}", $"#endif /* {guard} */");
+    }
+}

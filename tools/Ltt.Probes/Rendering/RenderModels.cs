@@ -1,0 +1,53 @@
+namespace Ltt.Probes.Rendering;
+
+// The objects templates see. Scriban exposes their properties in snake_case
+// (ProbeName -> probe_name). They hold C text already decided by the planner
+// (expressions, casts, names); the templates decide the shape of the files.
+
+/// <summary>One recorded value: its struct member (fixed payloads) or serializer call (variable ones).</summary>
+internal sealed record RenderValue(
+    string Name,
+    string Member,
+    string MemberType,
+    string Expr,
+    string Source,
+    string Helper,
+    int Size,
+    int Align,
+    int Bound,
+    bool IsString);
+
+/// <summary>A specialised serialization struct (<c>serialize_int_int_short</c>).</summary>
+internal sealed record RenderStruct(string Name, IReadOnlyList<RenderValue> Members, bool Packed);
+
+/// <summary>One event of a module.</summary>
+internal sealed record RenderEvent(
+    string Name,
+    int Id,
+    string Channel,
+    string Marker,
+    string Format,
+    string FormatLiteral,
+    string ProbeName,
+    string Source,
+    string Kind,
+    IReadOnlyList<string> Params,
+    IReadOnlyList<string> ArgNames,
+    bool IsFixed,
+    string? StructName,
+    IReadOnlyList<RenderValue> Values,
+    int Size,
+    int LargestAlign,
+    string LargestAlignExpr,
+    int BufferSize,
+    string? GuardOpen,
+    string? GuardClose);
+
+/// <summary>One probe module (one channel).</summary>
+internal sealed record RenderModule(
+    string Name,
+    string Channel,
+    IReadOnlyList<string> Includes,
+    IReadOnlyList<RenderStruct> Structs,
+    IReadOnlyList<RenderEvent> Events,
+    IReadOnlyList<string> Sources);

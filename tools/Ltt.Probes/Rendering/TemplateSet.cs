@@ -1,0 +1,81 @@
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Ltt.Probes.Rendering;
+
+/// <summary>
+/// The Scriban templates of one folder (<c>templates/probes/ltt-0.105/</c>), each compiled once
+/// when the set is loaded. Parse errors and render errors are reported under the template's
+/// name relative to the templates root, with its line and column.
+/// </summary>
+public sealed class TemplateSet
+{
+    private readonly Dictionary<string, Template> _templates;
+
+    private TemplateSet(string name, Dictionary<string, Template> templates)
+    {
+        Name = name;
+        _templates = templates;
+    }
+
+    /// <summary>The folder's name relative to the templates root (<c>probes/ltt-0.105</c>).</summary>
+    public string Name { get; }
+
+    public IReadOnlyCollection<string> TemplateNames => _templates.Keys;
+
+    /// <summary>Compiles every <c>*.sbn</c> in <c>root/relativeFolder</c>; returns null with diagnostics when one does not compile.</summary>
+    public static TemplateSet? Load(string root, string relativeFolder, List<TemplateDiagnostic> diagnostics)
+    {
+        string folder = Path.Combine(root, relativeFolder);
+        if (!Directory.Exists(folder))
+        {
+            diagnostics.Add(new TemplateDiagnostic(relativeFolder, 0, 0, "no such template folder"));
+            return null;
+        }
+        var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        int errorsBefore = diagnostics.Count;
+        foreach (string path in Directory.GetFiles(folder, "*.sbn").Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileName(path);
+            string display = relativeFolder.Replace('\\', '/') + "/" + name;
+            var template = Template.Parse(File.ReadAllText(path), display);
+            if (template.HasErrors)
+            {
+                foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+                    diagnostics.Add(new TemplateDiagnostic(display, message.Span.Start.Line + 1, message.Span.Start.Column + 1, message.Message));
+                continue;
+            }
+            templates[name] = template;
+        }
+        return diagnostics.Count > errorsBefore ? null : new TemplateSet(relativeFolder.Replace('\\', '/'), templates);
+    }
+
+    public bool Contains(string name) => _templates.ContainsKey(name);
+
+    /// <summary>Renders <paramref name="name"/> with <paramref name="model"/> as its globals; '\n' line ends.</summary>
+    public string? Render(string name, object model, List<TemplateDiagnostic> diagnostics)
+    {
+        string display = Name + "/" + name;
+        if (!_templates.TryGetValue(name, out var template))
+        {
+            diagnostics.Add(new TemplateDiagnostic(display, 0, 0, "no such template"));
+            return null;
+        }
+        var globals = new ScriptObject();
+        globals.Import(model);
+        globals.Import(typeof(CStyle));
+        var context = new TemplateContext { StrictVariables = true, NewLine = "\n", LoopLimit = 0 };
+        context.PushGlobal(globals);
+        try
+        {
+            return template.Render(context).Replace("\r\n", "\n");
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            diagnostics.Add(new TemplateDiagnostic(display, ex.Span.Start.Line + 1, ex.Span.Start.Column + 1, ex.OriginalMessage));
+            return null;
+        }
+    }
+}

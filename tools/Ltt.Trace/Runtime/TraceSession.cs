@@ -1,0 +1,193 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Ltt.Trace.Buffers;
+using Ltt.Trace.Clocks;
+using Ltt.Trace.Ctf;
+using Ltt.Trace.Layout;
+using Ltt.Trace.Serialization;
+
+namespace Ltt.Trace.Runtime;
+
+/// <summary>
+/// A recording: one channel of per-CPU ring buffers, a consumer thread writing their packets to
+/// a CTF 1.8 trace directory (<c>metadata</c>, <c>channel0_0</c>, <c>channel0_1</c>...), and the
+/// write entry points. Writes may come from any number of threads; each goes to the buffer of
+/// the CPU the thread runs on. <see cref="Stop"/> is called once writers are done.
+/// </summary>
+public sealed class TraceSession : IDisposable
+{
+    private readonly RingBuffer[] _buffers;
+    private readonly StreamFile[] _files;
+    private readonly TraceConsumer _consumer;
+    private readonly int[] _alignmentById;
+    private readonly Lock _stopLock = new();
+    private TraceSessionStats? _stats;
+
+    private TraceSession(TraceSessionOptions options, ChannelConfig channel, CtfTraceParameters trace, StreamFile[] files)
+    {
+        Options = options;
+        Channel = channel;
+        Trace = trace;
+        _files = files;
+        int cpus = channel.EffectiveCpuCount;
+        _buffers = new RingBuffer[cpus];
+        _consumer = new TraceConsumer(_buffers, files, trace.Uuid, channel.SubbufferSize);
+        for (int cpu = 0; cpu < cpus; cpu++)
+            _buffers[cpu] = new RingBuffer(channel, cpu, _consumer.Wake);
+        int maxId = options.Catalog.Events.Count == 0 ? -1 : options.Catalog.Events.Max(e => e.Id);
+        _alignmentById = new int[maxId + 1];
+        foreach (EventLayout layout in options.Catalog.Events)
+            _alignmentById[layout.Id] = layout.LargestAlignment;
+        _consumer.Start();
+    }
+
+    public TraceSessionOptions Options { get; }
+
+    public ChannelConfig Channel { get; }
+
+    public CtfTraceParameters Trace { get; }
+
+    /// <summary>The per-CPU buffers (index = CPU), for tests and statistics.</summary>
+    public IReadOnlyList<RingBuffer> Buffers => _buffers;
+
+    /// <summary>
+    /// Creates the trace directory, writes its metadata and starts the consumer. Fails with a
+    /// message (nothing started) when the options are unusable: a bad channel configuration,
+    /// an event layout the runtime cannot serialize, a non-empty or unwritable directory.
+    /// </summary>
+    public static bool TryStart(TraceSessionOptions options, [NotNullWhen(true)] out TraceSession? session, [NotNullWhen(false)] out string? error)
+    {
+        session = null;
+        ChannelConfig channel = options.Channel ?? new ChannelConfig();
+        IReadOnlyList<string> problems = channel.Validate();
+        if (problems.Count > 0)
+        {
+            error = string.Join("; ", problems);
+            return false;
+        }
+        foreach (EventLayout layout in options.Catalog.Events)
+        {
+            if (!EventSerializer.TryCreate(layout, out _, out error))
+                return false;
+        }
+        var duplicate = options.Catalog.Events.GroupBy(e => e.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            error = $"event id {duplicate.Key} is used by {string.Join(", ", duplicate.Select(e => e.Name))}";
+            return false;
+        }
+        CtfTraceParameters trace = options.Trace ?? CtfTraceParameters.CreateDefault(LocalClock.EpochOffset()) with { ClockFrequency = LocalClock.Frequency };
+
+        string directory = Path.GetFullPath(options.OutputDirectory);
+        var files = new List<StreamFile>();
+        try
+        {
+            if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
+            {
+                error = $"{options.OutputDirectory}: the trace directory exists and is not empty";
+                return false;
+            }
+            Directory.CreateDirectory(directory);
+            string metadata = Path.Combine(directory, "metadata");
+            File.WriteAllText(metadata + ".tmp", TsdlWriter.Write(options.Catalog, trace), new UTF8Encoding(false));
+            File.Move(metadata + ".tmp", metadata, overwrite: true);
+            for (int cpu = 0; cpu < channel.EffectiveCpuCount; cpu++)
+                files.Add(new StreamFile(Path.Combine(directory, $"{channel.Name}_{cpu}")));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            foreach (StreamFile file in files)
+                file.Dispose();
+            error = $"{options.OutputDirectory}: {ex.Message}";
+            return false;
+        }
+        session = new TraceSession(options, channel, trace, [.. files]);
+        error = null;
+        return true;
+    }
+
+    /// <summary>The buffer of the CPU the calling thread runs on now.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public RingBuffer CurrentBuffer()
+    {
+        RingBuffer[] buffers = _buffers;
+        uint cpu = (uint)Thread.GetCurrentProcessorId();
+        return cpu < (uint)buffers.Length ? buffers[cpu] : buffers[cpu % (uint)buffers.Length];
+    }
+
+    /// <summary>The typed fast path: writes a fixed-size payload; false when the event was lost (counted).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Write<T>(int eventId, in T payload) where T : struct, IEventPayload<T>
+    {
+        // Reserve and commit on the same buffer object even if the thread migrates in between.
+        RingBuffer buffer = CurrentBuffer();
+        if (!buffer.TryReserve(eventId, T.Size, T.Alignment, out Reservation reservation))
+            return false;
+        payload.WriteTo(ref buffer.PayloadStart(reservation));
+        buffer.Commit(reservation);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes a payload serialized elsewhere (by a gcc-compiled probe, or a replay), as it is,
+    /// aligned on its event's largest field alignment from the catalog.
+    /// </summary>
+    public bool Write(int eventId, ReadOnlySpan<byte> payload)
+    {
+        if ((uint)eventId >= (uint)_alignmentById.Length || _alignmentById[eventId] == 0)
+            ThrowUnknownEvent(eventId);
+        RingBuffer buffer = CurrentBuffer();
+        if (!buffer.TryReserve(eventId, payload.Length, _alignmentById[eventId], out Reservation reservation))
+            return false;
+        payload.CopyTo(buffer.Payload(reservation, payload.Length));
+        buffer.Commit(reservation);
+        return true;
+    }
+
+    /// <summary>Serializes and writes an event of any layout from its field values.</summary>
+    public bool Write(EventSerializer serializer, ReadOnlySpan<FieldValue> values)
+    {
+        int size = serializer.Measure(values);
+        RingBuffer buffer = CurrentBuffer();
+        if (!buffer.TryReserve(serializer.EventId, size, serializer.Alignment, out Reservation reservation))
+            return false;
+        serializer.Write(buffer.Payload(reservation, size), values);
+        buffer.Commit(reservation);
+        return true;
+    }
+
+    /// <summary>Flushes every buffer, waits until all packets are on disk and closes the stream files.</summary>
+    public TraceSessionStats Stop()
+    {
+        lock (_stopLock)
+            return _stats ??= StopOnce();
+    }
+
+    private TraceSessionStats StopOnce()
+    {
+        _consumer.Stop();
+        foreach (StreamFile file in _files)
+            file.Dispose();
+        return new TraceSessionStats(
+            _consumer.EventsInTrace,
+            _buffers.Sum(b => b.EventsDiscarded),
+            _buffers.Sum(b => b.EventsOverwritten),
+            _consumer.Packets,
+            _files.Sum(f => f.Length),
+            _files.All(f => f.Direct),
+            _consumer.Failure?.Message);
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        _consumer.Dispose();
+        foreach (RingBuffer buffer in _buffers)
+            buffer.Dispose();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowUnknownEvent(int eventId) =>
+        throw new ArgumentOutOfRangeException(nameof(eventId), eventId, "no event with this id in the session's catalog");
+}

@@ -1,0 +1,16 @@
+using Ltt.Trace.Buffers;
+using Ltt.Trace.Ctf;
+using Ltt.Trace.Layout;
+
+namespace Ltt.Trace.Runtime;
+
+/// <summary>What a <see cref="TraceSession"/> records and where: one options type, defaults here.</summary>
+/// <param name="OutputDirectory">The trace directory: created, or empty; receives <c>metadata</c> and one stream file per CPU.</param>
+/// <param name="Catalog">The events the session may write; their layouts become the metadata.</param>
+/// <param name="Channel">Ring buffer shape and mode; <see cref="ChannelConfig"/> defaults when null.</param>
+/// <param name="Trace">UUID, clock and environment; fresh defaults (epoch offset measured) when null.</param>
+public sealed record TraceSessionOptions(
+    string OutputDirectory,
+    EventCatalog Catalog,
+    ChannelConfig? Channel = null,
+    CtfTraceParameters? Trace = null);
