@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Ltt.Testing;
 using Ltt.Tracepoints.Model;
+using Xunit.Abstractions;
 
 namespace Ltt.Tracepoints.Tests.RealTree;
 
