@@ -5,4 +5,5 @@ using LttTrace.Commands;
 var root = new RootCommand("ltt-trace: record traces with the bundled runtime, read and validate CTF traces, run the CI validation run.");
 root.Subcommands.Add(DumpCommand.Create());
 root.Subcommands.Add(RecordCommand.Create());
+root.Subcommands.Add(StatsCommand.Create());
 return CommandLineRunner.Run(root, args);

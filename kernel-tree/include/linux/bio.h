@@ -12,7 +12,7 @@ struct block_device;
 typedef void (bio_end_io_t)(struct bio *, int);
 typedef void (bio_destructor_t)(struct bio *);
 
-/* A piece of a page an I/O reads into or writes from. */
+/* One segment of memory a bio transfers: part of a page. */
 struct bio_vec {
 	struct page *bv_page;
 	unsigned int bv_len;
@@ -20,47 +20,32 @@ struct bio_vec {
 };
 
 /*
- * The main unit of block I/O: a contiguous range of sectors on one device
- * and the memory segments it is transferred to or from.
+ * A block I/O in flight: bi_size bytes starting at sector bi_sector of
+ * bi_bdev, moved to or from the bi_vcnt segments of bi_io_vec.
  */
 struct bio {
-	sector_t bi_sector;		/* device address in 512 byte
-					 * sectors */
-	struct bio *bi_next;		/* request queue link */
+	sector_t bi_sector;		/* in 512-byte units */
+	struct bio *bi_next;
 	struct block_device *bi_bdev;
-	unsigned long bi_flags;		/* status, command, etc */
-	unsigned long bi_rw;		/* bottom bits READ/WRITE,
-					 * top bits priority
-					 */
-	unsigned short bi_vcnt;		/* how many bio_vec's */
-	unsigned short bi_idx;		/* current index into bvl_vec */
-
-	/* Number of segments in this BIO after physical address
-	 * coalescing is performed.
-	 */
+	unsigned long bi_flags;
+	unsigned long bi_rw;
+	unsigned short bi_vcnt;
+	unsigned short bi_idx;		/* first segment not yet done */
 	unsigned int bi_phys_segments;
-
-	unsigned int bi_size;		/* residual I/O count */
-
+	unsigned int bi_size;		/* bytes left to transfer */
 	unsigned int bi_seg_front_size;
 	unsigned int bi_seg_back_size;
-
-	unsigned int bi_max_vecs;	/* max bvl_vecs we can hold */
-
-	atomic_t bi_cnt;		/* pin count */
-
-	struct bio_vec *bi_io_vec;	/* the actual vec list */
-
+	unsigned int bi_max_vecs;
+	atomic_t bi_cnt;
+	struct bio_vec *bi_io_vec;
 	bio_end_io_t *bi_end_io;
-
 	void *bi_private;
-
-	bio_destructor_t *bi_destructor;	/* destructor */
+	bio_destructor_t *bi_destructor;
 };
 
-/* bio bi_rw flags */
-#define BIO_RW		0	/* Must match RW in req flags (blkdev.h) */
-#define BIO_RW_AHEAD	1	/* Must match FAILFAST in req flags */
+/* Bit numbers in bi_rw; bit 0 is the direction. */
+#define BIO_RW		0
+#define BIO_RW_AHEAD	1
 #define BIO_RW_BARRIER	2
 #define BIO_RW_SYNCIO	3
 #define BIO_RW_UNPLUG	4

@@ -19,39 +19,36 @@ struct elevator_queue;
 
 typedef struct request_queue request_queue_t;
 
-/* A disk as the partition code and /proc/diskstats see it. */
 struct gendisk {
-	int major;			/* major number of driver */
+	int major;
 	int first_minor;
-	int minors;			/* maximum number of minors, =1 for
-					 * disks that can't be partitioned. */
-	char disk_name[32];		/* name of major driver */
+	int minors;
+	char disk_name[32];
 	struct request_queue *queue;
 	void *private_data;
 	int flags;
 };
 
 struct block_device {
-	dev_t bd_dev;			/* not a kdev_t - it's a search key */
-	struct inode *bd_inode;		/* will die */
+	dev_t bd_dev;
+	struct inode *bd_inode;
 	int bd_openers;
-	struct mutex bd_mutex;		/* open/close mutex */
+	struct mutex bd_mutex;
 	struct block_device *bd_contains;
 	unsigned bd_block_size;
-	sector_t bd_part_start;		/* first sector of the partition */
+	sector_t bd_part_start;
 	struct gendisk *bd_disk;
 };
 
 enum rq_cmd_type_bits {
-	REQ_TYPE_FS		= 1,	/* fs request */
-	REQ_TYPE_BLOCK_PC,		/* scsi command */
-	REQ_TYPE_SENSE,			/* sense request */
-	REQ_TYPE_PM_SUSPEND,		/* suspend request */
-	REQ_TYPE_PM_RESUME,		/* resume request */
-	REQ_TYPE_SPECIAL,		/* driver defined type */
+	REQ_TYPE_FS		= 1,
+	REQ_TYPE_BLOCK_PC,
+	REQ_TYPE_SENSE,
+	REQ_TYPE_PM_SUSPEND,
+	REQ_TYPE_PM_RESUME,
+	REQ_TYPE_SPECIAL,
 };
 
-/* request cmd_flags */
 #define REQ_RW		(1 << 0)
 #define REQ_FAILFAST	(1 << 1)
 #define REQ_SORTED	(1 << 2)
@@ -61,9 +58,7 @@ enum rq_cmd_type_bits {
 #define REQ_SYNC	(1 << 6)
 #define REQ_META	(1 << 7)
 
-/*
- * A queued I/O: one or more contiguous bios, as the driver will see them.
- */
+/* A request queued to a driver: one or more contiguous bios. */
 struct request {
 	struct list_head queuelist;
 	struct request_queue *q;
@@ -74,13 +69,13 @@ struct request {
 
 	int cpu;
 
-	unsigned int __data_len;	/* total data len */
-	sector_t __sector;		/* sector cursor */
+	unsigned int __data_len;
+	sector_t __sector;
 
 	struct bio *bio;
 	struct bio *biotail;
 
-	struct hlist_node hash;		/* merge hash */
+	struct hlist_node hash;
 
 	struct gendisk *rq_disk;
 	unsigned long start_time;
@@ -90,14 +85,11 @@ struct request {
 
 	int errors;
 
-	/*
-	 * when request is used as a packet command carrier
-	 */
 	unsigned short cmd_len;
 	unsigned char __cmd[BLK_MAX_CDB];
 	unsigned char *cmd;
 
-	unsigned int extra_len;		/* length of alignment and padding */
+	unsigned int extra_len;
 	unsigned int sense_len;
 	void *sense;
 
@@ -127,6 +119,7 @@ typedef void (request_fn_proc)(struct request_queue *q);
 typedef int (make_request_fn)(struct request_queue *q, struct bio *bio);
 typedef void (unplug_fn)(struct request_queue *);
 
+/* Where a device's requests wait, and how they are issued. */
 struct request_queue {
 	struct list_head queue_head;
 	struct request *last_merge;
@@ -136,22 +129,16 @@ struct request_queue {
 	make_request_fn *make_request_fn;
 	unplug_fn *unplug_fn;
 
-	/* Auto-unplugging state. */
-	unsigned int unplug_thresh;	/* After this many requests */
-	unsigned long unplug_delay;	/* After this many jiffies */
+	unsigned int unplug_thresh;
+	unsigned long unplug_delay;
 
 	void *queuedata;
 	unsigned long queue_flags;
 
-	/*
-	 * protects queue structures from reentrancy. ->__queue_lock should
-	 * _never_ be used directly, it is queue private. always use
-	 * ->queue_lock.
-	 */
 	spinlock_t __queue_lock;
 	spinlock_t *queue_lock;
 
-	unsigned long nr_requests;	/* Max # of requests */
+	unsigned long nr_requests;
 	unsigned int nr_congestion_on;
 	unsigned int nr_congestion_off;
 	unsigned int nr_batching;
@@ -164,9 +151,9 @@ struct request_queue {
 	wait_queue_head_t wait[2];
 };
 
-#define QUEUE_FLAG_QUEUED	1	/* uses generic tag queueing */
-#define QUEUE_FLAG_STOPPED	2	/* queue is stopped */
-#define QUEUE_FLAG_PLUGGED	7	/* queue is plugged */
+#define QUEUE_FLAG_QUEUED	1
+#define QUEUE_FLAG_STOPPED	2
+#define QUEUE_FLAG_PLUGGED	7
 
 extern void generic_make_request(struct bio *bio);
 extern void blk_plug_device(struct request_queue *q);

@@ -10,7 +10,7 @@
 #include <linux/wait.h>
 #include <linux/time.h>
 
-#define BDEVNAME_SIZE	32	/* Largest string for a blockdev identifier */
+#define BDEVNAME_SIZE	32
 
 #define MAY_EXEC	1
 #define MAY_WRITE	2
@@ -45,16 +45,15 @@ struct writeback_control;
 struct kstatfs;
 struct file_system_type;
 
-/* The page cache of one file. */
 struct address_space {
-	struct inode *host;		/* owner: inode, block_device */
-	spinlock_t tree_lock;		/* and lock protecting it */
-	unsigned int i_mmap_writable;	/* count VM_SHARED mappings */
-	unsigned long nrpages;		/* number of total pages */
-	pgoff_t writeback_index;	/* writeback starts here */
-	const struct address_space_operations *a_ops;	/* methods */
-	unsigned long flags;		/* error bits/gfp mask */
-	struct list_head private_list;	/* ditto */
+	struct inode *host;
+	spinlock_t tree_lock;
+	unsigned int i_mmap_writable;
+	unsigned long nrpages;
+	pgoff_t writeback_index;
+	const struct address_space_operations *a_ops;
+	unsigned long flags;
+	struct list_head private_list;
 };
 
 struct address_space_operations {
@@ -70,6 +69,7 @@ struct address_space_operations {
 	sector_t (*bmap)(struct address_space *, sector_t);
 };
 
+/* A file system object, with its attributes and its page cache. */
 struct inode {
 	struct hlist_node i_hash;
 	struct list_head i_list;
@@ -89,7 +89,7 @@ struct inode {
 	blkcnt_t i_blocks;
 	unsigned short i_bytes;
 	umode_t i_mode;
-	spinlock_t i_lock;	/* i_blocks, i_bytes, maybe i_size */
+	spinlock_t i_lock;
 	struct mutex i_mutex;
 	const struct inode_operations *i_op;
 	const struct file_operations *i_fop;
@@ -104,7 +104,7 @@ struct inode {
 	unsigned long i_state;
 	unsigned int i_flags;
 	u32 i_generation;
-	void *i_private;	/* fs or device private pointer */
+	void *i_private;
 };
 
 struct inode_operations {
@@ -115,13 +115,14 @@ struct inode_operations {
 	int (*permission)(struct inode *, int);
 };
 
+/* A mounted file system instance. */
 struct super_block {
-	struct list_head s_list;	/* Keep this first */
-	dev_t s_dev;			/* search index; _not_ kdev_t */
+	struct list_head s_list;
+	dev_t s_dev;
 	unsigned long s_blocksize;
 	unsigned char s_blocksize_bits;
 	unsigned char s_dirt;
-	unsigned long long s_maxbytes;	/* Max file size */
+	unsigned long long s_maxbytes;
 	struct file_system_type *s_type;
 	const struct super_operations *s_op;
 	unsigned long s_flags;
@@ -129,10 +130,10 @@ struct super_block {
 	struct dentry *s_root;
 	int s_count;
 	atomic_t s_active;
-	struct list_head s_inodes;	/* all inodes */
+	struct list_head s_inodes;
 	struct block_device *s_bdev;
-	char s_id[32];			/* Informational name */
-	void *s_fs_info;		/* Filesystem private info */
+	char s_id[32];
+	void *s_fs_info;
 	u32 s_time_gran;
 };
 
@@ -158,6 +159,7 @@ struct fown_struct {
 	int signum;
 };
 
+/* An open file: a position and a mode over an inode. */
 struct file {
 	struct list_head fu_list;
 	struct path f_path;

@@ -15,15 +15,6 @@
 
 typedef irqreturn_t (*irq_handler_t)(int, void *);
 
-/**
- * struct irqaction - per interrupt action descriptor
- * @handler:	interrupt handler function
- * @flags:	flags (see IRQF_* above)
- * @name:	name of the device
- * @dev_id:	cookie to identify the device
- * @next:	pointer to the next irqaction for shared interrupts
- * @irq:	interrupt number
- */
 struct irqaction {
 	irq_handler_t handler;
 	unsigned long flags;
@@ -37,10 +28,6 @@ extern int request_irq(unsigned int irq, irq_handler_t handler,
 		       unsigned long flags, const char *name, void *dev);
 extern void free_irq(unsigned int irq, void *dev_id);
 
-/*
- * Softirqs, in priority order.  The names are what the tracer prints; keep
- * softirq_to_name[] in kernel/softirq.c in sync.
- */
 enum {
 	HI_SOFTIRQ = 0,
 	TIMER_SOFTIRQ,
@@ -66,7 +53,6 @@ extern void raise_softirq(unsigned int nr);
 extern void irq_enter(void);
 extern void irq_exit(void);
 
-/* Deferred work run from a softirq; never runs on two CPUs at once. */
 struct tasklet_struct {
 	struct tasklet_struct *next;
 	unsigned long state;
@@ -76,8 +62,8 @@ struct tasklet_struct {
 };
 
 enum {
-	TASKLET_STATE_SCHED,	/* Tasklet is scheduled for execution */
-	TASKLET_STATE_RUN	/* Tasklet is running (SMP only) */
+	TASKLET_STATE_SCHED,
+	TASKLET_STATE_RUN
 };
 
 extern void tasklet_init(struct tasklet_struct *t,

@@ -21,16 +21,6 @@ struct irq_desc;
 
 typedef void (*irq_flow_handler_t)(unsigned int irq, struct irq_desc *desc);
 
-/**
- * struct irq_chip - hardware interrupt chip descriptor
- * @name:	name for /proc/interrupts
- * @startup:	start up the interrupt (defaults to ->enable if NULL)
- * @shutdown:	shut down the interrupt (defaults to ->disable if NULL)
- * @ack:	start of a new interrupt
- * @mask:	mask an interrupt source
- * @unmask:	unmask an interrupt source
- * @eoi:	end of interrupt
- */
 struct irq_chip {
 	const char *name;
 	unsigned int (*startup)(unsigned int irq);
@@ -42,20 +32,6 @@ struct irq_chip {
 	int (*set_affinity)(unsigned int irq, const struct cpumask *dest);
 };
 
-/**
- * struct irq_desc - interrupt descriptor
- * @irq:		interrupt number for this descriptor
- * @handle_irq:		highlevel irq-events handler
- * @chip:		low level interrupt hardware access
- * @action:		the irq action chain
- * @status:		status information
- * @depth:		disable-depth, for nested irq_disable() calls
- * @irq_count:		stats field to detect stalled irqs
- * @irqs_unhandled:	stats field for spurious unhandled interrupts
- * @lock:		locking for SMP
- * @affinity:		IRQ affinity on SMP
- * @name:		flow handler name for /proc/interrupts output
- */
 struct irq_desc {
 	unsigned int irq;
 	irq_flow_handler_t handle_irq;

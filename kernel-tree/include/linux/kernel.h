@@ -42,6 +42,7 @@
 #define KERN_NOTICE	"<5>"
 #define KERN_INFO	"<6>"
 #define KERN_DEBUG	"<7>"
+#define KERN_DEFAULT	"<d>"
 
 extern int printk(const char *fmt, ...) __printf(1, 2) __cold;
 extern int vprintk(const char *fmt, va_list args) __printf(1, 0);
@@ -59,7 +60,8 @@ extern unsigned long simple_strtoul(const char *cp, char **endp,
 #define pr_err(fmt, ...)	printk(KERN_ERR fmt, ##__VA_ARGS__)
 #define pr_warning(fmt, ...)	printk(KERN_WARNING fmt, ##__VA_ARGS__)
 #define pr_info(fmt, ...)	printk(KERN_INFO fmt, ##__VA_ARGS__)
-#define pr_debug(fmt, ...)	({ if (0) printk(KERN_DEBUG fmt, ##__VA_ARGS__); 0; })
+#define pr_debug(fmt, ...)						\
+	({ if (0) printk(KERN_DEBUG fmt, ##__VA_ARGS__); 0; })
 
 extern void __bug(const char *file, int line) __noreturn;
 #define BUG()			__bug(__FILE__, __LINE__)

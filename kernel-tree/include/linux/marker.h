@@ -40,22 +40,20 @@ typedef void marker_probe_func(const struct marker *mdata,
 		const char *fmt, va_list *args);
 
 struct marker_probe_closure {
-	marker_probe_func *func;	/* Callback */
-	void *probe_private;		/* Private probe data */
+	marker_probe_func *func;
+	void *probe_private;		/* given back to func */
 };
 
 struct marker {
-	const char *channel;	/* Name of the channel the marker writes to */
-	const char *name;	/* Marker name */
-	const char *format;	/* Marker format string, describing the
-				 * variable argument list.
-				 */
-	const char *tp_name;	/* Tracepoint this marker serves, or NULL */
-	void *tp_cb;		/* Probe connected to that tracepoint */
-	char state;		/* Marker state: armed or not */
-	char ptype;		/* probe type: 0 single, 1 multi */
-	unsigned short event_id; /* Numeric id in its channel */
-	/* Probe wrapper */
+	const char *channel;	/* channel the events are written to */
+	const char *name;	/* unique within the channel */
+	const char *format;	/* describes the call site's arguments */
+	const char *tp_name;	/* tracepoint this marker serves, or NULL */
+	void *tp_cb;		/* probe to connect to that tracepoint */
+	char state;		/* nonzero when armed */
+	char ptype;		/* 0: one probe in single, 1: multi */
+	unsigned short event_id; /* id of the event in its channel */
+	/* Called by the site when armed; dispatches to the probes. */
 	void (*call)(const struct marker *mdata, void *call_private, ...);
 	struct marker_probe_closure single;
 	struct marker_probe_closure *multi;
@@ -129,23 +127,19 @@ ___mark_check_format(const char *fmt, ...)
 				 call_private, ## args);		\
 	} while (0)
 
-extern void marker_update_probe_range(struct marker *begin,
-				      struct marker *end);
-
 #else /* !CONFIG_MARKERS */
 
 #define __trace_mark(generic, channel, name, call_private, format, args...) \
 	__mark_check_format(format, ## args)
 
-static inline void marker_update_probe_range(struct marker *begin,
-					     struct marker *end)
-{
-}
-
 #endif /* CONFIG_MARKERS */
 
+/* Arms the sites of [begin, end) that have a probe registered. */
+extern void marker_update_probe_range(struct marker *begin,
+				      struct marker *end);
+
 /**
- * trace_mark - Marker using code patching
+ * trace_mark - a marker site
  * @channel: the channel the event is written to (an identifier)
  * @name: marker name (an identifier, unique in its channel)
  * @format: format string

@@ -25,7 +25,6 @@
 #define MAX_RT_PRIO		100
 #define MAX_PRIO		(MAX_RT_PRIO + 40)
 
-/* Scheduling policies. */
 enum sched_policy {
 	SCHED_NORMAL	= 0,
 	SCHED_FIFO	= 1,
@@ -34,7 +33,7 @@ enum sched_policy {
 	SCHED_IDLE	= 5,
 };
 
-struct rq;		/* private to kernel/sched.c */
+struct rq;		/* defined in kernel/sched.c only */
 struct mm_struct;
 struct files_struct;
 struct fs_struct;
@@ -50,9 +49,9 @@ struct load_weight {
 	unsigned long weight, inv_weight;
 };
 
-/* What the fair scheduler keeps per task (and per group). */
+/* The fair scheduler's view of a task: its weight and virtual runtime. */
 struct sched_entity {
-	struct load_weight load;	/* for load-balancing */
+	struct load_weight load;
 	struct list_head group_node;
 	unsigned int on_rq;
 
@@ -84,14 +83,18 @@ struct task_cputime {
 	unsigned long long sum_exec_runtime;
 };
 
+/*
+ * A task: a process or a thread.  state is TASK_RUNNING (0), one of the
+ * sleeping states (> 0), or -1 when it cannot run at all.
+ */
 struct task_struct {
-	volatile long state;	/* -1 unrunnable, 0 runnable, >0 stopped */
+	volatile long state;
 	void *stack;
 	atomic_t usage;
-	unsigned int flags;	/* per process flags, defined below */
+	unsigned int flags;
 	unsigned int ptrace;
 
-	int lock_depth;		/* BKL lock depth */
+	int lock_depth;
 
 	int prio, static_prio, normal_prio;
 	unsigned int rt_priority;
@@ -105,31 +108,25 @@ struct task_struct {
 
 	struct mm_struct *mm, *active_mm;
 
-	/* task state */
 	int exit_state;
 	int exit_code, exit_signal;
-	int pdeath_signal;	/* The signal sent when the parent dies */
+	int pdeath_signal;
 	unsigned int personality;
 	unsigned did_exec:1;
-	unsigned in_execve:1;	/* Tell the LSMs that the process is doing
-				 * an execve */
+	unsigned in_execve:1;
 	unsigned in_iowait:1;
 	unsigned sched_reset_on_fork:1;
 
 	pid_t pid;
 	pid_t tgid;
 
-	/*
-	 * Pointers to (original) parent process, youngest child, younger
-	 * sibling, older sibling, respectively.
-	 */
 	struct task_struct *real_parent;
 	struct task_struct *parent;
 	struct list_head children;
 	struct list_head sibling;
 	struct task_struct *group_leader;
 
-	unsigned long nvcsw, nivcsw;	/* context switch counts */
+	unsigned long nvcsw, nivcsw;
 	struct timespec start_time;
 	struct timespec real_start_time;
 	struct task_cputime cputime_expires;
@@ -137,9 +134,9 @@ struct task_struct {
 	uid_t uid, euid, suid, fsuid;
 	gid_t gid, egid, sgid, fsgid;
 
-	char comm[TASK_COMM_LEN];	/* executable name excluding path */
+	char comm[TASK_COMM_LEN];	/* name of the executable, no path */
 
-	/* Either the pending signal or the wait queue entry, never both. */
+	/* A task waits for a signal or on a queue, never both. */
 	union {
 		int pending_signal;
 		struct list_head wait_entry;
@@ -155,7 +152,7 @@ struct task_struct {
 	struct io_context *io_context;
 	struct pipe_inode_info *splice_pipe;
 
-	/* Kernel thread bookkeeping: set only for kthreads. */
+	/* Set for kernel threads only. */
 	struct {
 		int (*threadfn)(void *data);
 		void *data;
@@ -165,7 +162,6 @@ struct task_struct {
 	struct pt_regs *saved_regs;
 };
 
-/* Per-process flags. */
 #define PF_EXITING	0x00000004
 #define PF_FORKNOEXEC	0x00000040
 #define PF_SUPERPRIV	0x00000100

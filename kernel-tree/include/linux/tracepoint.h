@@ -22,6 +22,7 @@
  */
 
 #include <linux/types.h>
+#include <linux/stddef.h>
 #include <linux/compiler.h>
 #include <linux/errno.h>
 
@@ -29,12 +30,12 @@ struct module;
 struct tracepoint;
 
 struct tracepoint {
-	const char *name;		/* Tracepoint name */
-	int state;			/* State */
-	int (*regfunc)(void);		/* Called on first probe */
-	void (*unregfunc)(void);	/* Called after the last probe */
-	void **funcs;			/* NULL-terminated probe array */
-} __attribute__((aligned(32)));	/* 32-byte aligned in __tracepoints */
+	const char *name;
+	int state;			/* nonzero when a probe is connected */
+	int (*regfunc)(void);		/* run before the first probe */
+	void (*unregfunc)(void);	/* run after the last probe goes */
+	void **funcs;			/* probes, NULL-terminated */
+} __attribute__((aligned(32)));	/* the __tracepoints section is an array */
 
 #define TPPROTO(args...)	args
 #define TPARGS(args...)		args
@@ -96,9 +97,6 @@ struct tracepoint {
 #define EXPORT_TRACEPOINT_SYMBOL(name)					\
 	EXPORT_SYMBOL(__tracepoint_##name)
 
-extern void tracepoint_update_probe_range(struct tracepoint *begin,
-					  struct tracepoint *end);
-
 #else /* !CONFIG_TRACEPOINTS */
 
 #define __DECLARE_TRACE(name, proto, args, cond)			\
@@ -119,12 +117,11 @@ extern void tracepoint_update_probe_range(struct tracepoint *begin,
 #define EXPORT_TRACEPOINT_SYMBOL_GPL(name)
 #define EXPORT_TRACEPOINT_SYMBOL(name)
 
-static inline void tracepoint_update_probe_range(struct tracepoint *begin,
-						 struct tracepoint *end)
-{
-}
-
 #endif /* CONFIG_TRACEPOINTS */
+
+/* Connects the trace points of [begin, end) to their registered probes. */
+extern void tracepoint_update_probe_range(struct tracepoint *begin,
+					  struct tracepoint *end);
 
 /* Connects probes by name; the name is the one given to DECLARE_TRACE. */
 extern int tracepoint_probe_register(const char *name, void *probe);
@@ -148,9 +145,10 @@ extern void tracepoint_iter_reset(struct tracepoint_iter *iter);
 
 /*
  * DECLARE_TRACE and the TRACE_EVENT family, for a file that only uses the
- * trace points: each event is a tracepoint and nothing more.  include/trace/define_trace.h
- * redefines these while it creates the events, then includes this file
- * again to restore them, which is why this part sits outside the guard.
+ * trace points: each event is a tracepoint and nothing more.
+ * include/trace/define_trace.h redefines these while it creates the
+ * events, then includes this file again to restore them, which is why
+ * this part sits outside the guard.
  */
 #ifndef DECLARE_TRACE
 #define DECLARE_TRACE(name, proto, args)				\

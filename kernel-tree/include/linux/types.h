@@ -42,6 +42,7 @@ typedef unsigned char u_char;
 typedef unsigned short u_short;
 typedef unsigned int u_int;
 typedef unsigned long u_long;
+typedef unsigned long ulong;
 
 /* The block layer counts 512-byte sectors, always in 64 bits. */
 typedef u64 sector_t;

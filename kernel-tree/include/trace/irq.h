@@ -5,7 +5,10 @@
 #include <linux/interrupt.h>
 #include <linux/tracepoint.h>
 
-/* Interrupt, softirq and tasklet entry and exit; defined in kernel/irq/handle.c. */
+/*
+ * Interrupt, softirq and tasklet entry and exit; defined in
+ * kernel/irq/handle.c and kernel/softirq.c.
+ */
 
 DECLARE_TRACE(irq_entry,
 	TP_PROTO(unsigned int id, struct pt_regs *regs,

@@ -4,8 +4,9 @@
  * TRACE_INCLUDE() naming the events header.  Each stage redefines the event
  * macros and reads the header once more:
  *
- * 1. the record:		struct trace_event_raw_<class>
- *				{ struct trace_entry ent; <fields> char __data[0]; };
+ * 1. the record:		struct trace_event_raw_<class> {
+ *				struct trace_entry ent; <fields>
+ *				char __data[0]; };
  * 2. dynamic field offsets:	struct trace_event_data_offsets_<class>
  * 3. the size and assignment:	trace_event_get_offsets_<class>(),
  *				trace_event_assign_<class>()
@@ -118,7 +119,7 @@
 /* Stage 3: the size of a record, then filling it in. */
 
 #undef __entry
-#define __entry entry
+#define __entry __tp_entry
 
 #undef __get_dynamic_array
 #define __get_dynamic_array(field)					\
@@ -146,7 +147,7 @@
 #define __dynamic_array(type, item, len)				\
 	__item_length = (len) * sizeof(type);				\
 	__data_offsets->item = __data_size +				\
-		offsetof(typeof(*entry), __data);			\
+		offsetof(typeof(*__tp_entry), __data);			\
 	__data_offsets->item |= __item_length << 16;			\
 	__data_size += __item_length;
 #undef __string
@@ -164,7 +165,7 @@ static inline notrace int trace_event_get_offsets_##name(		\
 {									\
 	int __data_size = 0;						\
 	int __maybe_unused __item_length;				\
-	struct trace_event_raw_##name __maybe_unused *entry;		\
+	struct trace_event_raw_##name __maybe_unused *__tp_entry;	\
 									\
 	tstruct								\
 									\
@@ -175,7 +176,7 @@ static inline notrace int trace_event_get_offsets_##name(		\
 
 #undef __dynamic_array
 #define __dynamic_array(type, item, len)				\
-	entry->__data_loc_##item = __data_offsets.item;
+	__tp_entry->__data_loc_##item = __data_offsets.item;
 #undef __string
 #define __string(item, src)	__dynamic_array(char, item, -1)
 #undef __bitmask
@@ -183,19 +184,19 @@ static inline notrace int trace_event_get_offsets_##name(		\
 
 #undef DECLARE_EVENT_CLASS
 #define DECLARE_EVENT_CLASS(name, proto, args, tstruct, assign, print)	\
-static inline notrace int trace_event_assign_##name(void *buf,		\
-		unsigned int size, proto)				\
+static inline notrace int trace_event_assign_##name(void *__tp_buf,	\
+		unsigned int __tp_buf_size, proto)			\
 {									\
 	struct trace_event_data_offsets_##name __data_offsets;		\
-	struct trace_event_raw_##name *entry = buf;			\
-	int len = sizeof(*entry) +					\
+	struct trace_event_raw_##name *__tp_entry = __tp_buf;		\
+	int __tp_len = sizeof(*__tp_entry) +				\
 		trace_event_get_offsets_##name(&__data_offsets, args);	\
 									\
-	if (len > (int)size)						\
+	if (__tp_len > (int)__tp_buf_size)				\
 		return -ENOSPC;						\
 	tstruct								\
 	{ assign; }							\
-	return len;							\
+	return __tp_len;						\
 }
 
 #include TRACE_INCLUDE(TRACE_INCLUDE_FILE)
@@ -213,7 +214,7 @@ static inline notrace int trace_event_assign_##name(void *buf,		\
 
 #undef __get_bitmask
 #define __get_bitmask(field)						\
-	trace_print_bitmask_seq(p, __get_dynamic_array(field),		\
+	trace_print_bitmask_seq(__tp_seq, __get_dynamic_array(field),	\
 				__get_dynamic_array_len(field))
 
 #undef __print_flags
@@ -221,7 +222,7 @@ static inline notrace int trace_event_assign_##name(void *buf,		\
 	({								\
 		static const struct trace_print_flags __flags[] =	\
 			{ flag_array, { -1, NULL } };			\
-		trace_print_flags_seq(p, delim, flag, __flags);		\
+		trace_print_flags_seq(__tp_seq, delim, flag, __flags);	\
 	})
 
 #undef __print_symbolic
@@ -229,7 +230,7 @@ static inline notrace int trace_event_assign_##name(void *buf,		\
 	({								\
 		static const struct trace_print_flags __symbols[] =	\
 			{ symbol_array, { -1, NULL } };			\
-		trace_print_symbols_seq(p, value, __symbols);		\
+		trace_print_symbols_seq(__tp_seq, value, __symbols);	\
 	})
 
 #undef TP_printk
@@ -238,17 +239,19 @@ static inline notrace int trace_event_assign_##name(void *buf,		\
 #undef DECLARE_EVENT_CLASS
 #define DECLARE_EVENT_CLASS(name, proto, args, tstruct, assign, print)	\
 static inline notrace int trace_event_print_##name(			\
-	struct trace_seq *p, struct trace_event_raw_##name *entry)	\
+	struct trace_seq *__tp_seq,					\
+	struct trace_event_raw_##name *__tp_entry)			\
 {									\
-	return trace_seq_printf(p, print);				\
+	return trace_seq_printf(__tp_seq, print);			\
 }
 
 #undef DEFINE_EVENT_PRINT
 #define DEFINE_EVENT_PRINT(template, name, proto, args, print)		\
 static inline notrace int trace_event_print_##name(			\
-	struct trace_seq *p, struct trace_event_raw_##template *entry)	\
+	struct trace_seq *__tp_seq,					\
+	struct trace_event_raw_##template *__tp_entry)			\
 {									\
-	return trace_seq_printf(p, print);				\
+	return trace_seq_printf(__tp_seq, print);			\
 }
 
 #include TRACE_INCLUDE(TRACE_INCLUDE_FILE)

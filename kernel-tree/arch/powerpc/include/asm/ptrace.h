@@ -4,21 +4,20 @@
 
 #include <linux/types.h>
 
-/* The registers saved at an exception, in the order the entry code stores them. */
 struct pt_regs {
 	unsigned long gpr[32];
 	unsigned long nip;
 	unsigned long msr;
-	unsigned long orig_gpr3;	/* Used for restarting system calls */
+	unsigned long orig_gpr3;
 	unsigned long ctr;
 	unsigned long link;
 	unsigned long xer;
 	unsigned long ccr;
-	unsigned long softe;		/* Soft enabled/disabled */
-	unsigned long trap;		/* Reason for being here */
-	unsigned long dar;		/* Fault registers */
+	unsigned long softe;
+	unsigned long trap;
+	unsigned long dar;
 	unsigned long dsisr;
-	unsigned long result;		/* Result of a system call */
+	unsigned long result;
 };
 
 #define MSR_PR_LG	14

@@ -4,7 +4,6 @@
 
 #include <linux/types.h>
 
-/* The registers saved on the kernel stack at entry (x86-64 layout). */
 struct pt_regs {
 	unsigned long r15;
 	unsigned long r14;
@@ -22,7 +21,6 @@ struct pt_regs {
 	unsigned long si;
 	unsigned long di;
 	unsigned long orig_ax;
-	/* Pushed by the CPU on exceptions and interrupts. */
 	unsigned long ip;
 	unsigned long cs;
 	unsigned long flags;

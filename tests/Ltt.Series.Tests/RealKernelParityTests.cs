@@ -1,0 +1,69 @@
+using Ltt.Series.Routing;
+using Ltt.Series.Tests.Support;
+
+namespace Ltt.Series.Tests;
+
+/// <summary>
+/// Parity with the kernel's scripts/get_maintainer.pl on a realistic series against the real
+/// 6.1 tree: every patch must get exactly the script's addresses in the script's order.
+/// Golden answers come from RealKernel/make-golden.sh; one test runs the script live.
+/// </summary>
+public sealed class RealKernelParityTests(RealKernel kernel) : IClassFixture<RealKernel>
+{
+    private static readonly string[] ScriptOptions =
+        ["--no-tree", "--nogit", "--nogit-fallback", "--nogit-blame", "--nofixes", "--norolestats"];
+
+    private MaintainersRouter Router()
+    {
+        var setup = RoutingSetup.Open(kernel.Tree);
+        Assert.Empty(setup.Diagnostics);
+        return setup.Router!;
+    }
+
+    [Fact]
+    public void Every_patch_gets_the_scripts_recipients_in_the_scripts_order()
+    {
+        var router = Router();
+        Assert.Equal(RealKernel.PatchCount, kernel.Patches.Count);
+        var mismatches = new List<string>();
+        foreach (string patch in kernel.Patches)
+        {
+            string golden = RealKernel.Script(Path.Combine("golden", Path.GetFileNameWithoutExtension(patch) + ".expected"));
+            Assert.True(File.Exists(golden), $"no golden file {golden}: run tests/Ltt.Series.Tests/RealKernel/make-golden.sh");
+            var variants = File.ReadAllText(golden).Split("~~ or ~~\n").Select(v => v.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
+            var ours = router.Route(patch, File.ReadAllText(patch)).All.ToList();
+            if (!variants.Any(v => v.SequenceEqual(ours)))
+                mismatches.Add($"{Path.GetFileName(patch)}:\n  ours:   {string.Join(", ", ours)}\n  script: {string.Join(", ", variants[0])}");
+        }
+        Assert.True(mismatches.Count == 0, $"{kernel.Patches.Count - mismatches.Count}/{kernel.Patches.Count} agree\n" + string.Join("\n", mismatches));
+    }
+
+    [Fact]
+    public void Live_script_agrees_on_a_few_patches()
+    {
+        var router = Router();
+        foreach (string patch in kernel.Patches.Where((_, i) => i % 20 == 5))
+        {
+            var answers = new List<string[]>();
+            foreach (string seed in new[] { "0", "2", "4" })
+            {
+                var run = Tools.Run("perl", [Path.Combine(kernel.Tree, "scripts", "get_maintainer.pl"), .. ScriptOptions, patch], kernel.Tree,
+                    new Dictionary<string, string> { ["PERL_HASH_SEED"] = seed, ["PERL_PERTURB_KEYS"] = "2" });
+                Assert.True(run.ExitCode == 0, $"get_maintainer.pl failed on {patch}: {run.Error}");
+                answers.Add(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            }
+            var ours = router.Route(patch, File.ReadAllText(patch)).All.ToList();
+            Assert.True(answers.Any(a => a.SequenceEqual(ours)),
+                $"{Path.GetFileName(patch)}\n  ours:   {string.Join(", ", ours)}\n  script: {string.Join(", ", answers[0])}");
+        }
+    }
+
+    [Fact]
+    public void Real_maintainers_file_parses_without_diagnostics()
+    {
+        var file = Maintainers.MaintainersParser.ParseFile(Path.Combine(kernel.Tree, "MAINTAINERS"));
+        Assert.Empty(file.Diagnostics);
+        Assert.True(file.Sections.Count > 2500, $"only {file.Sections.Count} sections");
+        Assert.Equal("THE REST", file.Sections[^1].Name);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using Ltt.Series.Maintainers;
+
+namespace Ltt.Series.Routing;
+
+/// <summary>
+/// MAINTAINERS compiled for routing, built once per file. <c>F:</c>/<c>X:</c> patterns are
+/// bucketed by the directory their literal prefix names, so a path is only tested against
+/// the patterns filed under its own parent directories (a handful, not twenty thousand);
+/// literal patterns compare strings, the rest are compiled regular expressions. <c>N:</c> and
+/// <c>K:</c> expressions are compiled once with Perl's <c>/x</c> meaning.
+/// </summary>
+public sealed class MaintainersIndex
+{
+    private readonly Dictionary<string, List<PatternRef>> _buckets = new(StringComparer.Ordinal);
+    private readonly List<(MaintainersSection Section, MaintainersEntry Entry, int Order, Regex Regex)> _names = [];
+    private readonly List<Keyword> _keywords = [];
+
+    private MaintainersIndex(MaintainersFile file, string? treeRoot)
+    {
+        File = file;
+        TreeRoot = treeRoot;
+        Mailmap = Mailmap.Load(treeRoot is null ? null : Path.Combine(treeRoot, ".mailmap"));
+        Func<string, bool> isDirectory = treeRoot is null
+            ? _ => false
+            : relative => relative.Length > 0 && Directory.Exists(Path.Combine(treeRoot, relative));
+        foreach (var section in file.Sections)
+        {
+            for (int order = 0; order < section.Entries.Count; order++)
+            {
+                var entry = section.Entries[order];
+                switch (entry.Tag)
+                {
+                    case 'F' or 'X':
+                        var pattern = FilePattern.Create(entry.Value, isDirectory);
+                        if (!_buckets.TryGetValue(pattern.Bucket, out var list))
+                            _buckets[pattern.Bucket] = list = [];
+                        list.Add(new PatternRef(section, entry, order, pattern));
+                        break;
+                    case 'N':
+                        _names.Add((section, entry, order, new Regex(entry.Value, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant | RegexOptions.Compiled)));
+                        break;
+                    case 'K':
+                        _keywords.Add(new Keyword(section, entry,
+                            new Regex(entry.Value, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant | RegexOptions.Compiled),
+                            new Regex("^[+-].*" + entry.Value, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant | RegexOptions.Compiled)));
+                        break;
+                }
+            }
+        }
+    }
+
+    public MaintainersFile File { get; }
+
+    /// <summary>The kernel tree the patterns were resolved against (directories, .mailmap, binding files), if any.</summary>
+    public string? TreeRoot { get; }
+
+    public Mailmap Mailmap { get; }
+
+    internal IReadOnlyList<Keyword> Keywords => _keywords;
+
+    /// <summary>Builds the index; the file must have been parsed without errors.</summary>
+    public static MaintainersIndex Build(MaintainersFile file, string? treeRoot)
+    {
+        if (file.HasErrors)
+            throw new ArgumentException("MAINTAINERS has errors; report file.Diagnostics instead of routing", nameof(file));
+        return new MaintainersIndex(file, treeRoot);
+    }
+
+    /// <summary>
+    /// The sections that apply to a path, most specific first (ties in file order): a section
+    /// counts when one of its <c>F:</c> or <c>N:</c> entries matches and none of its <c>X:</c>
+    /// entries does; its depth is the one of the last matching entry, as in the script.
+    /// </summary>
+    public IReadOnlyList<SectionMatch> Match(string path)
+    {
+        var excluded = new HashSet<int>();
+        var best = new Dictionary<int, (MaintainersEntry Entry, int Order, int Depth)>();
+        var candidates = new List<PatternRef>();
+        if (_buckets.TryGetValue("", out var root))
+            candidates.AddRange(root);
+        for (int slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1))
+        {
+            if (_buckets.TryGetValue(path[..(slash + 1)], out var list))
+                candidates.AddRange(list);
+        }
+        foreach (var c in candidates)
+        {
+            if (c.Entry.Tag == 'X' && !excluded.Contains(c.Section.Index) && c.Pattern.Matches(path))
+                excluded.Add(c.Section.Index);
+        }
+        foreach (var c in candidates)
+        {
+            if (c.Entry.Tag != 'F' || excluded.Contains(c.Section.Index) || !c.Pattern.Matches(path))
+                continue;
+            Record(best, c.Section.Index, c.Entry, c.Order, c.Pattern.Depth);
+        }
+        foreach (var (section, entry, order, regex) in _names)
+        {
+            if (!excluded.Contains(section.Index) && regex.IsMatch(path))
+                Record(best, section.Index, entry, order, 0);
+        }
+        var matches = new List<SectionMatch>(best.Count);
+        foreach (var (index, hit) in best)
+            matches.Add(new SectionMatch(File.Sections[index], hit.Entry, hit.Depth));
+        matches.Sort((a, b) => a.Depth != b.Depth ? b.Depth.CompareTo(a.Depth) : a.Section.Index.CompareTo(b.Section.Index));
+        return matches;
+    }
+
+    private static void Record(Dictionary<int, (MaintainersEntry Entry, int Order, int Depth)> best, int section, MaintainersEntry entry, int order, int depth)
+    {
+        // The script overwrites the section's depth with every matching entry: the last one wins.
+        if (!best.TryGetValue(section, out var current) || order > current.Order)
+            best[section] = (entry, order, depth);
+    }
+
+    private sealed record PatternRef(MaintainersSection Section, MaintainersEntry Entry, int Order, FilePattern Pattern);
+
+    internal sealed record Keyword(MaintainersSection Section, MaintainersEntry Entry, Regex Anywhere, Regex InDiff);
+}
