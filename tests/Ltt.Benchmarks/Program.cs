@@ -5,9 +5,9 @@ using Ltt.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["scan"] = ScanBenchmark.Run,
-    ["reader"] = ReaderBenchmark.Run,
     ["trace-write"] = TraceWriteBenchmark.Run,
     ["trace-disk"] = TraceDiskBenchmark.Run,
+    ["reader"] = ReaderBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

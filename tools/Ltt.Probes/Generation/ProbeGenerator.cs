@@ -4,6 +4,7 @@ using Ltt.Probes.Plan;
 using Ltt.Probes.Rendering;
 using Ltt.Probes.Spec;
 using Ltt.Trace.Layout;
+using Ltt.Tracepoints;
 using Ltt.Tracepoints.Model;
 
 namespace Ltt.Probes.Generation;
@@ -16,6 +17,15 @@ namespace Ltt.Probes.Generation;
 /// </summary>
 public static class ProbeGenerator
 {
+    /// <summary>Scans the tree, loads its spec and id map, and renders: the whole of <c>ltt-gen probes</c> but the writing.</summary>
+    public static GeneratedOutput Generate(ScanOptions scan, ProbeGeneratorOptions options)
+    {
+        var result = TracepointScanner.Scan(scan);
+        var spec = ProbeSpecParser.Load(scan.Tree, options.SpecPath);
+        var ids = EventIdMap.Load(scan.Tree, options.IdsPath);
+        return Render(result, spec, ids, options);
+    }
+
     public static GeneratedOutput Render(ScanResult scan, ProbeSpecParseResult spec, EventIdMapParseResult ids, ProbeGeneratorOptions options)
     {
         var diagnostics = new List<ScanDiagnostic>();

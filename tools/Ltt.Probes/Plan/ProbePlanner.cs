@@ -44,7 +44,7 @@ public static class ProbePlanner
             if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore)
                 continue;
             string channel = entry?.Channel ?? (spec.Channels.TryGetValue(site.System, out var c) ? c : WellKnown.ChannelOf(site.System));
-            string marker = entry?.Marker ?? site.Name;
+            string marker = entry?.Marker ?? DefaultMarker(site.Name, channel);
             planned.Add((site, channel, marker, values));
         }
         foreach (var entry in spec.Entries.Values.Where(e => !seen.ContainsKey(e.Tracepoint)))
@@ -60,6 +60,12 @@ public static class ProbePlanner
             .ToList();
         return new ProbePlan(abi, packed, modules, grown, added, diagnostics);
     }
+
+    /// <summary>The tracepoint's name without its channel's prefix: <c>block.bio_queue</c> for <c>block_bio_queue</c>.</summary>
+    private static string DefaultMarker(string tracepoint, string channel) =>
+        tracepoint.StartsWith(channel + "_", StringComparison.Ordinal) && tracepoint.Length > channel.Length + 1
+            ? tracepoint[(channel.Length + 1)..]
+            : tracepoint;
 
     private static ProbeEvent MakeEvent(TracepointSite site, int id, string channel, string marker, List<ProbeValue> values, bool packed)
     {
@@ -117,7 +123,7 @@ public static class ProbePlanner
                 foreach (var member in members)
                 {
                     string path = arg.Name + "->" + member.Path;
-                    string name = member.Field ?? arg.Name + "_" + member.FieldName;
+                    string name = arg.Name + "_" + member.FieldName;
                     if (resolver.TryResolvePath(site, path, out var a, out var steps, out var type, out string error) &&
                         resolver.TryMakeValue(name, a, steps, type, null, member.TraceType, out var value, out error))
                     {

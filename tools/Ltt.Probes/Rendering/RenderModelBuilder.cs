@@ -124,8 +124,11 @@ internal static class RenderModelBuilder
     /// <summary>A type name usable in a cast: the spelling, unless it names an anonymous type.</summary>
     internal static string CastName(CType type)
     {
-        if (!type.Spelling.Contains('('))
+        bool anonymous = type.Spelling.Contains("(unnamed", StringComparison.Ordinal) || type.Spelling.Contains("(anonymous", StringComparison.Ordinal);
+        if (!anonymous)
             return type.Spelling;
+        if (type.Kind == CTypeKind.Pointer)
+            return "void *";
         return (type.Size, type.IsSigned) switch
         {
             (1, true) => "signed char",

@@ -65,7 +65,7 @@ public static class ProbeSpecParser
                     Error($"'{name}' is not a struct name");
                     continue;
                 }
-                var members = body == "-" ? [] : ParseItems(body, location, diagnostics, allowFieldName: false);
+                var members = body == "-" ? [] : ParseItems(body, location, diagnostics, allowFieldName: true);
                 if (members is null)
                     continue;
                 if (!structs.TryAdd(name, new StructDefault(name, members, location)))
@@ -186,7 +186,7 @@ public static class ProbeSpecParser
                 item = item[(equals + 1)..].Trim();
                 if (!allowFieldName)
                 {
-                    Error("a struct default lists members only, without 'name ='");
+                    Error("'name =' is not allowed here");
                     return null;
                 }
                 if (!IsIdentifier(field))

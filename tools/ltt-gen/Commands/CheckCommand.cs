@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Ltt.Cli;
+using Ltt.Probes.Generation;
+
+namespace LttGen.Commands;
+
+/// <summary><c>ltt-gen check &lt;tree&gt; -o &lt;dir&gt;</c>: fail when generated files no longer match the tree.</summary>
+public static class CheckCommand
+{
+    public static Command Create()
+    {
+        var shared = new ProbeOptions();
+        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "The folder ltt-gen probes wrote.", Required = true };
+        var command = new Command("check", "Exit 1 and name the files of a generated folder that drifted from what the tree generates now.");
+        shared.AddTo(command);
+        command.Options.Add(output);
+        command.SetAction(parse =>
+        {
+            var options = shared.Read(parse, parse.InvocationConfiguration.Error, "check");
+            if (options is null)
+                return (int)ExitCode.BadInput;
+            return Run(options.Value.Scan, options.Value.Generate, parse.GetValue(output)!.FullName,
+                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+        });
+        return command;
+    }
+
+    public static int Run(Ltt.Tracepoints.ScanOptions scan, ProbeGeneratorOptions options, string folder, TextWriter output, TextWriter error)
+    {
+        if (!Directory.Exists(folder))
+        {
+            error.WriteLine($"ltt-gen check: {folder}: not a folder (run ltt-gen probes first)");
+            return (int)ExitCode.BadInput;
+        }
+        var generated = ProbeGenerator.Generate(scan, options);
+        if (ProbeOptions.Report(generated, error))
+            return (int)ExitCode.BadInput;
+        var drifted = OutputFolder.Drift(folder, generated.Files);
+        foreach (var file in drifted)
+            output.WriteLine(file);
+        if (drifted.Count > 0)
+        {
+            error.WriteLine($"ltt-gen check: {drifted.Count} generated file(s) drifted from {scan.Tree}; run ltt-gen probes again");
+            return (int)ExitCode.CheckFailed;
+        }
+        output.WriteLine($"{generated.Files.Count} generated files match {scan.Tree}");
+        return (int)ExitCode.Success;
+    }
+}
