@@ -46,8 +46,9 @@ public static class TracepointScanner
         var tokens = Tokenize(files, parallelism);
 
         var markers = new List<MarkerSite>();
+        var unresolved = new List<UnresolvedSite>();
         foreach (SourceFile file in files.Where(f => f.MayHaveMarkers))
-            MarkerReader.Read(env.Relative(file.Path), tokens[file.Path], markers, diagnostics);
+            MarkerReader.Read(env.Relative(file.Path), tokens[file.Path], markers, unresolved, diagnostics);
         MarkerReader.CheckConflicts(markers, diagnostics);
 
         var contexts = ContextFinder.Find(files, tokens, tree);
@@ -61,7 +62,6 @@ public static class TracepointScanner
         }
 
         var sites = new List<TracepointSite>();
-        var unresolved = new List<UnresolvedSite>();
         if (jobs.Count > 0)
         {
             using (var index = new ClangIndex())
@@ -115,6 +115,23 @@ public static class TracepointScanner
         return new Dictionary<string, FileTokens>(result);
     }
 
+    /// <summary>
+    /// Sites left out by this configuration (<c>#ifdef CONFIG_X</c> with X unset) are parsed again with
+    /// the CONFIG_ options around them forced on, so they get types too; a warning says so.
+    /// </summary>
+    private static HeaderScan RecoverInactive(HeaderParser parser, ClangIndex index, HeaderJob job, HeaderScan scan, bool withContext)
+    {
+        if (scan.InactiveLines.Count == 0)
+            return scan;
+        var symbols = scan.InactiveLines.SelectMany(job.Tokens.ConfigSymbolsAround).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (symbols.Count == 0)
+            return scan;
+        HeaderScan forced = parser.Parse(index, job, withContext, symbols);
+        var lines = scan.InactiveLines.ToHashSet();
+        var recovered = forced.Sites.Where(s => lines.Contains(s.Location.Line)).ToList();
+        return recovered.Count == 0 ? scan : scan.WithRecovered(recovered, symbols);
+    }
+
     private static List<HeaderScan> ParseAll(ScanEnvironment env, List<HeaderJob> jobs, int parallelism, Action<ScanProgress>? progress)
     {
         var parser = new HeaderParser(env);
@@ -129,12 +146,17 @@ public static class TracepointScanner
             {
                 HeaderJob job = jobs[i];
                 HeaderScan scan = parser.Parse(index, job, withContext: false);
-                if (job.Context is not null && (scan.HadErrors || scan.Unresolved.Count > 0))
+                bool withContext = false;
+                if (job.Context is not null && (scan.HadErrors || scan.Unresolved.Count > scan.InactiveLines.Count))
                 {
                     HeaderScan inContext = parser.Parse(index, job, withContext: true);
                     if (inContext.Sites.Count > scan.Sites.Count || (inContext.Sites.Count == scan.Sites.Count && !inContext.HadErrors))
+                    {
                         scan = inContext;
+                        withContext = true;
+                    }
                 }
+                scan = RecoverInactive(parser, index, job, scan, withContext);
                 results[i] = scan;
                 if (progress is not null)
                 {

@@ -23,5 +23,11 @@ public sealed record TracepointSite(
     string? PrintFormat = null,
     string? PrintArgs = null)
 {
+    /// <summary>
+    /// The CONFIG_ options the scan had to force on to compile this site, because the tree's
+    /// configuration leaves it out; empty for a site the configuration builds.
+    /// </summary>
+    public IReadOnlyList<string> ForcedConfig { get; init; } = [];
+
     public bool IsEvent => Kind is not (SiteKind.DeclareTrace or SiteKind.DeclareTraceCondition);
 }

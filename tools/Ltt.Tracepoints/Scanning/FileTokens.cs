@@ -50,6 +50,10 @@ internal sealed class FileTokens
 
     public IReadOnlyList<ConditionalRegion> Regions { get; }
 
+    /// <summary>The CONFIG_ symbols of every condition around a line, innermost first.</summary>
+    public IReadOnlyList<string> ConfigSymbolsAround(int line) =>
+        Regions.Where(r => r.Contains(line)).OrderBy(r => r.EndLine - r.StartLine).SelectMany(r => r.ConfigSymbols).Distinct().ToList();
+
     /// <summary>The innermost <c>CONFIG_</c> condition around a line, or null.</summary>
     public string? GuardOf(int line) =>
         Regions.Where(r => r.Contains(line) && r.IsConfigGuard).MinBy(r => r.EndLine - r.StartLine)?.Condition;
@@ -109,39 +113,39 @@ internal sealed class FileTokens
     private static List<ConditionalRegion> BuildRegions(IReadOnlyList<Directive> directives)
     {
         var regions = new List<ConditionalRegion>();
-        var open = new Stack<(int Start, string Condition, string Negated)>();
+        var open = new Stack<(int Start, string Condition, string Negated, string[] Symbols)>();
         foreach (Directive d in directives)
         {
             switch (d.Keyword)
             {
                 case "if":
-                    open.Push((d.EndLine, d.Text, $"!({d.Text})"));
+                    open.Push((d.EndLine, d.Text, $"!({d.Text})", d.ConfigSymbols));
                     break;
                 case "ifdef":
-                    open.Push((d.EndLine, d.Text, "!" + d.Text));
+                    open.Push((d.EndLine, d.Text, "!" + d.Text, d.ConfigSymbols));
                     break;
                 case "ifndef":
-                    open.Push((d.EndLine, "!" + d.Text, d.Text));
+                    open.Push((d.EndLine, "!" + d.Text, d.Text, d.ConfigSymbols));
                     break;
                 case "elif" or "elifdef" or "elifndef" when open.Count > 0:
                 {
                     var top = open.Pop();
-                    regions.Add(new ConditionalRegion(top.Start, d.Line, top.Condition));
+                    regions.Add(new ConditionalRegion(top.Start, d.Line, top.Condition, top.Symbols));
                     string text = d.Keyword == "elifndef" ? "!" + d.Text : d.Text;
-                    open.Push((d.EndLine, text, $"!({text})"));
+                    open.Push((d.EndLine, text, $"!({text})", d.ConfigSymbols));
                     break;
                 }
                 case "else" when open.Count > 0:
                 {
                     var top = open.Pop();
-                    regions.Add(new ConditionalRegion(top.Start, d.Line, top.Condition));
-                    open.Push((d.EndLine, top.Negated, top.Condition));
+                    regions.Add(new ConditionalRegion(top.Start, d.Line, top.Condition, top.Symbols));
+                    open.Push((d.EndLine, top.Negated, top.Condition, top.Symbols));
                     break;
                 }
                 case "endif" when open.Count > 0:
                 {
                     var top = open.Pop();
-                    regions.Add(new ConditionalRegion(top.Start, d.Line, top.Condition));
+                    regions.Add(new ConditionalRegion(top.Start, d.Line, top.Condition, top.Symbols));
                     break;
                 }
             }
@@ -153,5 +157,9 @@ internal sealed class FileTokens
     internal sealed record Directive(string Keyword, int Line, int EndLine, IReadOnlyList<Token> Body)
     {
         public string Text => TokenText.Join(Body);
+
+        public string[] ConfigSymbols => Body
+            .Where(t => t.Kind == TokenKind.Identifier && t.Spelling.StartsWith("CONFIG_", StringComparison.Ordinal))
+            .Select(t => t.Spelling).Distinct().ToArray();
     }
 }

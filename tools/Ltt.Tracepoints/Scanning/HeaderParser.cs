@@ -19,7 +19,7 @@ internal sealed class HeaderParser
 
     public HeaderParser(ScanEnvironment env) => _env = env;
 
-    public HeaderScan Parse(ClangIndex index, HeaderJob job, bool withContext)
+    public HeaderScan Parse(ClangIndex index, HeaderJob job, bool withContext, IReadOnlyList<string>? forcedConfig = null)
     {
         string header = job.Header;
         string dir = withContext && job.Context is not null ? Path.GetDirectoryName(job.Context.SourceFile)! : Path.GetDirectoryName(header)!;
@@ -27,13 +27,16 @@ internal sealed class HeaderParser
         var files = new List<UnsavedFile>(_env.VirtualFiles) { new(main, MainText(job, withContext)) };
         var diagnostics = new List<ScanDiagnostic>();
         string rel = _env.Relative(header);
-        if (!index.TryParse(main, _env.ParseArguments(), files,
+        var args = new List<string>(_env.ParseArguments());
+        foreach (string symbol in forcedConfig ?? [])
+            args.Add($"-D{symbol}=1");
+        if (!index.TryParse(main, args, files,
                 ParseOptions.DetailedPreprocessingRecord | ParseOptions.SkipFunctionBodies | ParseOptions.KeepGoing,
                 out TranslationUnit? unit, out ParseError error))
         {
             diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, new SourceLocation(rel, 1), $"libclang could not parse the header ({error})"));
             var all = job.Invocations.Select(i => Unresolved(job, i, "libclang could not parse the header")).ToList();
-            return new HeaderScan([], all, diagnostics, true);
+            return new HeaderScan([], all, diagnostics, true, []);
         }
         using (unit)
             return Read(unit, job, rel, withContext);
@@ -158,6 +161,7 @@ internal sealed class HeaderParser
 
         // Sites the tokens show but no declaration came from: inactive branches, broken invocations.
         IReadOnlyList<SourceSpan> skipped = unit.SkippedRanges(header);
+        var inactive = new List<int>();
         foreach (MacroInvocation inv in job.Invocations)
         {
             if (seenLines.Contains(inv.Line))
@@ -168,7 +172,10 @@ internal sealed class HeaderParser
             else if (inv.Arguments.Count != SiteMacros.Arity(inv.Macro))
                 reason = $"{inv.Macro} takes {SiteMacros.Arity(inv.Macro)} arguments, found {inv.Arguments.Count}";
             else if (skipped.Any(s => s.Start.Line <= inv.Line && inv.Line <= s.End.Line))
-                reason = $"not compiled in this configuration (inside #if {InnermostCondition(job.Tokens, inv.Line) ?? "?"})";
+            {
+                reason = $"not compiled in this configuration (needs {InnermostCondition(job.Tokens, inv.Line) ?? "an inactive #if branch"})";
+                inactive.Add(inv.Line);
+            }
             else
                 reason = ErrorAt(clangErrors, header, inv.Line) ?? "the invocation produced no declaration";
             UnresolvedSite u = Unresolved(job, inv, reason);
@@ -179,7 +186,7 @@ internal sealed class HeaderParser
                 diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Warning, u.Location, $"{inv.Macro}({u.Name}): {reason}"));
         }
         bool hadErrors = clangErrors.Count > 0;
-        return new HeaderScan(sites, unresolved, Dedupe(diagnostics), hadErrors);
+        return new HeaderScan(sites, unresolved, Dedupe(diagnostics), hadErrors, inactive);
     }
 
     private UnresolvedSite Unresolved(HeaderJob job, MacroInvocation inv, string reason)

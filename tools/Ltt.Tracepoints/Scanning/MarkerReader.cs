@@ -12,14 +12,20 @@ internal static class MarkerReader
 {
     private static readonly HashSet<string> Macros = ["trace_mark", "DEFINE_MARKER", "DEFINE_MARKER_TP"];
 
-    public static void Read(string relPath, FileTokens tokens, List<MarkerSite> markers, List<ScanDiagnostic> diagnostics)
+    public static void Read(string relPath, FileTokens tokens, List<MarkerSite> markers, List<UnresolvedSite> unresolved, List<ScanDiagnostic> diagnostics)
     {
         foreach (MacroInvocation inv in tokens.FindInvocations(Macros))
         {
             var at = new SourceLocation(relPath, inv.Line);
+            void Fail(string reason)
+            {
+                string name = inv.Arguments.Count > 1 ? inv.ArgumentText(1) : "";
+                unresolved.Add(new UnresolvedSite(inv.Macro, name, at, reason, tokens.GuardOf(inv.Line)));
+                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, at, $"{inv.Macro}({inv.ArgumentText(0)}, {name}): {reason}"));
+            }
             if (!inv.Balanced)
             {
-                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, at, $"{inv.Macro}: unbalanced parentheses: the macro's arguments never close"));
+                Fail("unbalanced parentheses: the macro's arguments never close");
                 continue;
             }
             (MarkerSiteKind kind, int formatIndex, int minArgs) = inv.Macro switch
@@ -30,8 +36,7 @@ internal static class MarkerReader
             };
             if (inv.Arguments.Count < minArgs || (kind != MarkerSiteKind.TraceMark && inv.Arguments.Count != minArgs))
             {
-                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, at,
-                    $"{inv.Macro} takes {(kind == MarkerSiteKind.TraceMark ? "at least " : "")}{minArgs} arguments, found {inv.Arguments.Count}"));
+                Fail($"{inv.Macro} takes {(kind == MarkerSiteKind.TraceMark ? "at least " : "")}{minArgs} arguments, found {inv.Arguments.Count}");
                 continue;
             }
             string channel = inv.ArgumentText(0);
@@ -39,14 +44,12 @@ internal static class MarkerReader
             string? text = TokenText.StringValue(inv.Arguments[formatIndex]);
             if (text is null)
             {
-                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, at,
-                    $"{inv.Macro}({channel}, {name}): the format is not a string literal: {inv.ArgumentText(formatIndex)}"));
+                Fail($"the format is not a string literal: {inv.ArgumentText(formatIndex)}");
                 continue;
             }
             if (!MarkerFormat.TryParse(text, out MarkerFormat? format, out MarkerFormatError? error))
             {
-                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, at,
-                    $"{inv.Macro}({channel}, {name}): bad format \"{text}\": {error}"));
+                Fail($"bad format \"{text}\": {error}");
                 continue;
             }
             markers.Add(new MarkerSite(kind, channel, name, text, format, at,

@@ -62,7 +62,7 @@ internal sealed class TypeConverter
                 continue;
             ClangType fieldType = field.Type;
             string name = field.Spelling;
-            if (name.Length == 0 && fieldType.Canonical.Kind == TypeKind.Record)
+            if (fieldType.Canonical.Kind == TypeKind.Record && (name.Length == 0 || fieldType.Canonical.Declaration.IsAnonymous))
             {
                 fields.AddRange(Fields(fieldType.Canonical, baseBits + bits));
                 continue;

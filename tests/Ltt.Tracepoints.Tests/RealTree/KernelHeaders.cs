@@ -1,0 +1,35 @@
+namespace Ltt.Tracepoints.Tests.RealTree;
+
+/// <summary>
+/// The real Debian 6.1 kernel headers the real-tree tests read (package linux-headers-amd64, installed by
+/// .ci/install), and the gcc flags Kbuild gives a module file there (taken from `make V=1` on that tree).
+/// </summary>
+internal static class KernelHeaders
+{
+    public const string Common = "/usr/src/linux-headers-6.1.0-56-common";
+    public const string Build = "/usr/src/linux-headers-6.1.0-56-amd64";
+
+    public static void Require()
+    {
+        Assert.True(Directory.Exists(Path.Combine(Common, "include", "trace", "events")) && File.Exists(Path.Combine(Build, ".config")),
+            $"the real 6.1 kernel headers are missing ({Common}, {Build}): run .ci/install (apt package linux-headers-amd64)");
+    }
+
+    public static List<string> GccFlags()
+    {
+        var (code, output, _) = Gcc.Run(["-print-file-name=include"]);
+        Assert.True(code == 0, "gcc is missing: run .ci/install");
+        return
+        [
+            "-nostdinc", "-isystem", output.Trim(),
+            $"-I{Common}/arch/x86/include", $"-I{Build}/arch/x86/include/generated", $"-I{Common}/include", $"-I{Build}/include",
+            $"-I{Common}/arch/x86/include/uapi", $"-I{Build}/arch/x86/include/generated/uapi", $"-I{Common}/include/uapi",
+            $"-I{Build}/include/generated/uapi",
+            "-include", $"{Common}/include/linux/compiler-version.h", "-include", $"{Common}/include/linux/kconfig.h",
+            "-include", $"{Common}/include/linux/compiler_types.h",
+            "-D__KERNEL__", "-DMODULE", "-DKBUILD_MODNAME=\"layout_check\"", "-DKBUILD_BASENAME=\"layout_check\"",
+            "-D__KBUILD_MODNAME=kmod_layout_check", "-std=gnu11", "-fshort-wchar", "-fno-strict-aliasing", "-fno-common",
+            "-m64", "-pg", "-mrecord-mcount", "-mfentry", "-DCC_USING_FENTRY", "-mno-sse", "-mno-mmx", "-mno-sse2", "-mno-avx", "-mno-80387", "-w",
+        ];
+    }
+}
