@@ -6,4 +6,5 @@ var root = new RootCommand("ltt-trace: record traces with the bundled runtime, r
 root.Subcommands.Add(DumpCommand.Create());
 root.Subcommands.Add(RecordCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
+root.Subcommands.Add(ValidateCommand.Create());
 return CommandLineRunner.Run(root, args);

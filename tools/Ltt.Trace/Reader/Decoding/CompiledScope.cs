@@ -12,7 +12,11 @@ internal sealed class CompiledScope
         Visible = visible;
         Present = present;
         Meanings = meanings;
+        HasEnums = ops.Any(o => o.Kind == OpKind.Enum);
     }
+
+    /// <summary>Some field is an enumeration (checks skip scopes without).</summary>
+    public bool HasEnums { get; }
 
     public DecodeOp[] Ops { get; }
 

@@ -70,7 +70,19 @@ public sealed partial class TsdlParser
             _pos--;
         }
         string name = string.Join(' ', words);
-        return Lookup(name) ?? throw new TsdlSyntaxError(_tokens[start].Line, $"unknown type '{name}'");
+        if (Lookup(name) is { } found)
+            return found;
+        // A missing ';' glues two members together: name the spot rather than the glued type.
+        for (int k = words.Count - 1; k >= 1; k--)
+        {
+            if (Lookup(string.Join(' ', words.Take(k))) is not null && k + 1 < words.Count + (declaratorFollows ? 1 : 0))
+            {
+                var after = _tokens[start + k];
+                var next = _tokens[start + k + 1];
+                throw new TsdlSyntaxError(after.Line, $"expected ';' after '{after.Text}', found {next}");
+            }
+        }
+        throw new TsdlSyntaxError(_tokens[start].Line, $"unknown type '{name}'");
     }
 
     private (string Name, CtfType Type) ParseDeclarator(CtfType type, bool allowMultiWord)
