@@ -6,7 +6,14 @@
 #include <linux/pipe_fs_i.h>
 #include <linux/tracepoint.h>
 
-/* select(), poll(), pipes and splice; defined in fs/select.c and fs/pipe.c. */
+/*
+ * exec, select(), poll(), pipes, splice and seq_file reads; each is
+ * defined in the fs/ file that fires it.
+ */
+
+DECLARE_TRACE(fs_exec,
+	TPPROTO(const char *filename),
+		TPARGS(filename));
 
 DECLARE_TRACE(fs_select,
 	TPPROTO(int fd, s64 timeout),

@@ -34,7 +34,7 @@ static const struct file_operations mark_ops = {
 
 static int __init example_init(void)
 {
-	printk(KERN_ALERT "example init\n");
+	printk(KERN_INFO "marker-example loaded\n");
 	pentry_example = proc_create("marker-example", 0444, NULL, &mark_ops);
 	if (!pentry_example)
 		return -EPERM;
@@ -43,7 +43,7 @@ static int __init example_init(void)
 
 static void __exit example_exit(void)
 {
-	printk(KERN_ALERT "example exit\n");
+	printk(KERN_INFO "marker-example unloaded\n");
 	remove_proc_entry("marker-example", NULL);
 }
 
@@ -52,4 +52,4 @@ module_exit(example_exit)
 
 MODULE_LICENSE("GPL");
 MODULE_AUTHOR("The markers sample authors");
-MODULE_DESCRIPTION("Marker example");
+MODULE_DESCRIPTION("A module with two markers");

@@ -25,7 +25,7 @@ static void probe_subsystem_event(const struct marker *mdata,
 	int value = va_arg(*args, int);
 	const char *mystr = va_arg(*args, const char *);
 
-	printk(KERN_INFO "Value %d, string %s\n", value, mystr);
+	printk(KERN_INFO "subsystem_event: %d, \"%s\"\n", value, mystr);
 }
 
 static void probe_subsystem_eventb(const struct marker *mdata,
@@ -73,7 +73,7 @@ static void __exit probe_fini(void)
 					probe_array[i].name,
 					probe_array[i].probe_func,
 					&probe_array[i]);
-	printk(KERN_INFO "Number of event b : %lu\n", events_count);
+	printk(KERN_INFO "subsystem_eventb fired %lu times\n", events_count);
 }
 
 module_init(probe_init);
@@ -81,4 +81,4 @@ module_exit(probe_fini);
 
 MODULE_LICENSE("GPL");
 MODULE_AUTHOR("The markers sample authors");
-MODULE_DESCRIPTION("SUBSYSTEM Probe");
+MODULE_DESCRIPTION("Probes for the markers sample");

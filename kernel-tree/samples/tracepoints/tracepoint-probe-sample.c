@@ -11,13 +11,12 @@
 
 static void probe_subsys_event(struct inode *inode, struct file *file)
 {
-	printk(KERN_INFO "Event is encountered with inode number %lu\n",
-	       inode->i_ino);
+	printk(KERN_INFO "subsys_event: inode %lu\n", inode->i_ino);
 }
 
 static void probe_subsys_eventb(void)
 {
-	printk(KERN_INFO "Event B is encountered\n");
+	printk(KERN_INFO "subsys_eventb\n");
 }
 
 static int __init tp_sample_trace_init(void)
@@ -41,4 +40,4 @@ module_init(tp_sample_trace_init);
 module_exit(tp_sample_trace_exit);
 
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("Tracepoint Probes Samples");
+MODULE_DESCRIPTION("Probes for the tracepoint sample");

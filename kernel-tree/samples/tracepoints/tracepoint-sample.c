@@ -27,4 +27,4 @@ const struct file_operations tracepoint_sample_ops = {
 };
 
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("Tracepoint example");
+MODULE_DESCRIPTION("A module with two trace points");
