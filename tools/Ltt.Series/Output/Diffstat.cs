@@ -12,16 +12,17 @@ public static class Diffstat
 {
     private const int Width = 72;
 
-    public static string Render(IReadOnlyList<FileDiff> diffs)
+    public static string Render(IReadOnlyList<FileDiff> diffs) => Render(diffs.Select(DiffstatRow.From).ToList());
+
+    public static string Render(IReadOnlyList<DiffstatRow> rows)
     {
-        var rows = diffs.Select(d => (Name: DisplayName(d), Diff: d, Added: d.Insertions, Deleted: d.Deletions)).ToList();
         int maxLen = rows.Count == 0 ? 0 : rows.Max(r => r.Name.Length);
         int maxChange = 0, numberWidth = 0, binWidth = 0;
         foreach (var r in rows)
         {
-            if (r.Diff.IsBinary)
+            if (r.IsBinary)
             {
-                var (oldSize, newSize) = BinarySizes(r.Diff);
+                long oldSize = r.OldSize, newSize = r.NewSize;
                 int w = 14 + Digits(oldSize) + Digits(newSize);
                 binWidth = Math.Max(binWidth, w);
                 numberWidth = 3;
@@ -63,9 +64,9 @@ public static class Diffstat
                     name = name[slash..];
             }
             int padding = Math.Max(0, len - name.Length);
-            if (r.Diff.IsBinary)
+            if (r.IsBinary)
             {
-                var (oldSize, newSize) = BinarySizes(r.Diff);
+                long oldSize = r.OldSize, newSize = r.NewSize;
                 sb.Append(' ').Append(prefix).Append(name).Append(' ', padding).Append(" | ").Append("Bin".PadLeft(numberWidth));
                 sb.Append($" {oldSize} -> {newSize} bytes\n");
                 continue;
@@ -100,21 +101,21 @@ public static class Diffstat
         if (deletions > 0 || insertions == 0)
             sb.Append(", ").Append(deletions).Append(deletions == 1 ? " deletion(-)" : " deletions(-)");
         sb.Append('\n');
-        foreach (var d in diffs)
-            sb.Append(Summary(d));
+        foreach (var r in rows)
+            sb.Append(r.Summary);
         return sb.ToString();
     }
 
-    private static string Summary(FileDiff d) => d.Change switch
+    internal static string Summary(FileChange change, string oldPath, string newPath, string? oldMode, string? newMode, int similarity) => change switch
     {
-        FileChange.Add => $" create mode {d.NewMode} {d.NewPath}\n",
-        FileChange.Delete => $" delete mode {d.OldMode} {d.OldPath}\n",
-        FileChange.Rename or FileChange.Copy => $" {(d.Change == FileChange.Rename ? "rename" : "copy")} {RenameName(d.OldPath, d.NewPath)} ({Similarity(d)}%)\n"
-            + (d.OldMode is not null && d.NewMode is not null && d.OldMode != d.NewMode ? $" mode change {d.OldMode} => {d.NewMode}\n" : ""),
-        _ => d.OldMode is not null && d.NewMode is not null && d.OldMode != d.NewMode ? $" mode change {d.OldMode} => {d.NewMode} {d.NewPath}\n" : "",
+        FileChange.Add => $" create mode {newMode} {newPath}\n",
+        FileChange.Delete => $" delete mode {oldMode} {oldPath}\n",
+        FileChange.Rename or FileChange.Copy => $" {(change == FileChange.Rename ? "rename" : "copy")} {RenameName(oldPath, newPath)} ({similarity}%)\n"
+            + (oldMode is not null && newMode is not null && oldMode != newMode ? $" mode change {oldMode} => {newMode}\n" : ""),
+        _ => oldMode is not null && newMode is not null && oldMode != newMode ? $" mode change {oldMode} => {newMode} {newPath}\n" : "",
     };
 
-    private static int Similarity(FileDiff d)
+    internal static int Similarity(FileDiff d)
     {
         foreach (string line in d.Text.Split('\n'))
         {
@@ -124,8 +125,8 @@ public static class Diffstat
         return 100;
     }
 
-    private static string DisplayName(FileDiff d) =>
-        d.Change is FileChange.Rename or FileChange.Copy ? RenameName(d.OldPath, d.NewPath) : d.Path;
+    internal static string DisplayName(FileChange change, string oldPath, string newPath) =>
+        change is FileChange.Rename or FileChange.Copy ? RenameName(oldPath, newPath) : change == FileChange.Delete ? oldPath : newPath;
 
     /// <summary>git's pprint_rename: the common directory prefix and suffix outside braces.</summary>
     private static string RenameName(string a, string b)
@@ -151,7 +152,7 @@ public static class Diffstat
         return a[..pfx] + "{" + a.Substring(pfx, aMid) + " => " + b.Substring(pfx, bMid) + "}" + a[(a.Length - sfx)..];
     }
 
-    private static (long Old, long New) BinarySizes(FileDiff d)
+    internal static (long Old, long New) BinarySizes(FileDiff d)
     {
         // "literal N" blocks: the first is the new content, the second the old one.
         var sizes = d.Text.Split('\n').Where(l => l.StartsWith("literal ", StringComparison.Ordinal) || l.StartsWith("delta ", StringComparison.Ordinal))

@@ -1,0 +1,18 @@
+namespace Ltt.Series.Planning;
+
+/// <summary>
+/// One series to post: its subsystem, its recipients (people in To:, lists in Cc:), its
+/// patches in applying order and the series that must be applied before it.
+/// </summary>
+public sealed record PlannedSeries(
+    int Number,
+    string Name,
+    IReadOnlyList<string> Sections,
+    IReadOnlyList<PlannedPatch> Patches,
+    IReadOnlyList<string> To,
+    IReadOnlyList<string> Cc,
+    IReadOnlyList<int> DependsOn)
+{
+    /// <summary>The folder the series is written to: its number and a slug of its name.</summary>
+    public string Folder => $"{Number:00}-{FileNames.Slug(Name, 40).ToLowerInvariant()}";
+}
