@@ -7,4 +7,5 @@ root.Subcommands.Add(DumpCommand.Create());
 root.Subcommands.Add(RecordCommand.Create());
 root.Subcommands.Add(StatsCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(CiCommand.Create());
 return CommandLineRunner.Run(root, args);
