@@ -71,6 +71,8 @@ public static class TracepointScanner
                         "the prelude does not precompile, each header reads it: " + d.Message));
             }
             var results = ParseAll(env, jobs, parallelism, options.Progress);
+            if (options.Paths.Count > 0)
+                RetryInTreeContext(env, tree, jobs, results, parallelism);
             foreach (HeaderScan r in results)
             {
                 sites.AddRange(r.Sites);
@@ -86,6 +88,35 @@ public static class TracepointScanner
 
         ScanResult Fail(string where, string message) =>
             new([], [], [new ScanDiagnostic(DiagnosticSeverity.Error, new SourceLocation(where, 0), message)]);
+    }
+
+    /// <summary>
+    /// Headers that failed alone and had no instantiating .c among the scanned paths: look for one in
+    /// the whole tree (a .c defining CREATE_TRACE_POINTS before including them) and parse them again there.
+    /// </summary>
+    private static void RetryInTreeContext(ScanEnvironment env, string tree, List<HeaderJob> jobs, List<HeaderScan> results,
+        int parallelism)
+    {
+        var failing = Enumerable.Range(0, jobs.Count)
+            .Where(i => jobs[i].Context is null && (results[i].HadErrors || results[i].Unresolved.Count > results[i].InactiveLines.Count))
+            .ToList();
+        if (failing.Count == 0)
+            return;
+        var walkDiagnostics = new List<ScanDiagnostic>();
+        var sources = TreeWalker.Walk(tree, [], walkDiagnostics).Where(f => f.MayCreateTracePoints).ToList();
+        if (sources.Count == 0)
+            return;
+        var contexts = ContextFinder.Find(sources, Tokenize(sources, parallelism), tree);
+        var retry = failing.Where(i => contexts.ContainsKey(jobs[i].Header)).ToList();
+        if (retry.Count == 0)
+            return;
+        var retried = retry.Select(i => jobs[i] with { Context = contexts[jobs[i].Header] }).ToList();
+        var again = ParseAll(env, retried, parallelism, null);
+        for (int k = 0; k < retry.Count; k++)
+        {
+            if (again[k].Sites.Count > results[retry[k]].Sites.Count)
+                results[retry[k]] = again[k];
+        }
     }
 
     private static int CompareLocation(SourceLocation a, SourceLocation b)

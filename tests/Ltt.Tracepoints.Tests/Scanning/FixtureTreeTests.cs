@@ -37,7 +37,7 @@ public sealed class FixtureTreeTests : IClassFixture<FixtureTreeTests.Scanned>
                 ("demo_extra", SiteKind.TraceEventFn), ("demo_old_switch", SiteKind.DeclareTrace),
                 ("demo_old_tick", SiteKind.DeclareTraceCondition), ("demo_sleep", SiteKind.DefineEventPrint),
                 ("demo_switch", SiteKind.TraceEvent), ("demo_template", SiteKind.DeclareEventClass),
-                ("demo_wait", SiteKind.DefineEvent),
+                ("demo_wait", SiteKind.DefineEvent), ("demofs_lookup", SiteKind.TraceEvent),
             ],
             _result.Sites.Select(s => (s.Name, s.Kind)).OrderBy(p => p.Name));
     }
@@ -129,6 +129,23 @@ public sealed class FixtureTreeTests : IClassFixture<FixtureTreeTests.Scanned>
     }
 
     [Fact]
+    public void FindsTheInstantiatingFileThroughAPrivateHeaderEvenOutsideTheScannedPaths()
+    {
+        ScanResult only = TracepointScanner.Scan(new ScanOptions
+        {
+            Tree = RepoPaths.TestData("Ltt.Tracepoints.Tests", "fixtures", "tree"),
+            Paths = ["include/trace/events/demofs.h"],
+        });
+
+        Assert.Empty(only.Unresolved);
+        TracepointSite lookup = Assert.Single(only.Sites);
+        Assert.Equal(
+            [("fid", 8L, 16L, "struct demofs_fid"), ("name", 24L, 4L, "__data_loc char[]")],
+            lookup.Fields.Skip(4).Select(f => (f.Name, f.Offset, f.Size, f.TypeSpelling)));
+        Assert.Equal(Site("demofs_lookup").Fields, lookup.Fields);
+    }
+
+    [Fact]
     public void FindsMarkersWithParsedFormats()
     {
         Assert.Equal(
@@ -149,7 +166,7 @@ public sealed class FixtureTreeTests : IClassFixture<FixtureTreeTests.Scanned>
     {
         using JsonDocument doc = JsonDocument.Parse(ScanJsonWriter.ToJson(_result));
         JsonElement root = doc.RootElement;
-        Assert.Equal(9, root.GetProperty("events").GetArrayLength());
+        Assert.Equal(10, root.GetProperty("events").GetArrayLength());
         JsonElement sw = root.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "demo_switch");
         Assert.Equal("TRACE_EVENT", sw.GetProperty("macro").GetString());
         Assert.Equal("include/trace/events/demo.h", sw.GetProperty("header").GetString());

@@ -1,3 +1,5 @@
+using Ltt.Clang;
+
 namespace Ltt.Tracepoints.Scanning;
 
 /// <summary>
@@ -12,22 +14,63 @@ internal static class ContextFinder
         foreach (SourceFile file in files.Where(f => f.MayCreateTracePoints))
         {
             var directives = tokens[file.Path].Directives;
+            string[] lines = file.Text.Split('\n');
             for (int i = 0; i < directives.Count; i++)
             {
                 var d = directives[i];
                 if (d.Keyword != "define" || d.Body.Count == 0 || !d.Body[0].Is("CREATE_TRACE_POINTS"))
                     continue;
-                var include = directives.Skip(i + 1).FirstOrDefault(x => x.Keyword == "include");
-                if (include is null || include.Body.Count == 0)
-                    continue;
-                string? header = Resolve(include, Path.GetDirectoryName(file.Path)!, tree);
-                if (header is null || result.ContainsKey(header))
-                    continue;
-                string before = string.Join('\n', file.Text.Split('\n').Take(d.Line - 1));
-                result[header] = new TraceContext(file.Path, d.Line, before);
+                // Every header included until CREATE_TRACE_POINTS is undefined is instantiated here; its
+                // context is the file before the define plus what comes between the define and its include.
+                foreach (var include in directives.Skip(i + 1)
+                             .TakeWhile(x => !(x.Keyword == "undef" && x.Body.Count > 0 && x.Body[0].Is("CREATE_TRACE_POINTS")))
+                             .Where(x => x.Keyword == "include" && x.Body.Count > 0))
+                {
+                    string? header = Resolve(include, Path.GetDirectoryName(file.Path)!, tree);
+                    if (header is null)
+                        continue;
+                    var before = lines.Take(d.Line - 1).Concat(lines.Skip(d.EndLine).Take(include.Line - 1 - d.EndLine)).ToList();
+                    result.TryAdd(header, new TraceContext(file.Path, d.Line, string.Join('\n', before)));
+
+                    // A subsystem's private header often includes the trace header itself (fs/afs/main.c
+                    // instantiates through "internal.h"): then the context goes up to and including it.
+                    if (include.Body[0].Spelling.StartsWith('"'))
+                    {
+                        string withIt = string.Join('\n', before.Append(lines[include.Line - 1]));
+                        foreach (string traced in IncludesOf(header, tree))
+                            result.TryAdd(traced, new TraceContext(file.Path, d.Line, withIt));
+                    }
+                }
             }
         }
         return result;
+    }
+
+    /// <summary>The files a header includes directly, resolved like its own includes.</summary>
+    private static IEnumerable<string> IncludesOf(string header, string tree)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(header);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            yield break;
+        }
+        if (!text.Contains("trace", StringComparison.Ordinal))
+            yield break;
+        using var index = new ClangIndex();
+        if (!index.TryParse(header, ["-x", "c", "-std=gnu11", "-w"], null, ParseOptions.SingleFileParse, out TranslationUnit? unit, out ParseError _))
+            yield break;
+        List<FileTokens.Directive> includes;
+        using (unit)
+            includes = new FileTokens(unit.Tokenize(header), text).Directives.Where(x => x.Keyword == "include" && x.Body.Count > 0).ToList();
+        foreach (var include in includes)
+        {
+            if (Resolve(include, Path.GetDirectoryName(header)!, tree) is string path)
+                yield return path;
+        }
     }
 
     private static string? Resolve(FileTokens.Directive include, string dir, string tree)
@@ -38,9 +81,12 @@ internal static class ContextFinder
             string path = Path.GetFullPath(Path.Combine(dir, spelled[1..^1]));
             return File.Exists(path) ? path : null;
         }
-        if (include.Body[0].Is("<"))
+        if (include.Body[0].Spelling.StartsWith('<'))
         {
-            string inner = string.Concat(include.Body.Skip(1).TakeWhile(t => !t.Is(">")).Select(t => t.Spelling));
+            // The lexer gives <a/b.h> as one header-name token or as '<' 'a' '/' 'b' '.' 'h' '>'.
+            string inner = spelled.Length > 2 && spelled.EndsWith('>')
+                ? spelled[1..^1]
+                : string.Concat(include.Body.Skip(1).TakeWhile(t => !t.Is(">")).Select(t => t.Spelling));
             string path = Path.GetFullPath(Path.Combine(tree, "include", inner));
             return File.Exists(path) ? path : null;
         }
