@@ -46,7 +46,7 @@ public static class CiRunner
         ValidationReport validation;
         using (traces)
             validation = TraceValidator.Validate(tracePath, traces, catalog);
-        mismatches.AddRange(validation.Findings.Select(f => new CiMismatch("validate", f.EventName ?? f.File, null, f.ToString())));
+        mismatches.AddRange(validation.Findings.Select(f => new CiMismatch("validate", f.EventName ?? "trace", null, f.ToString())));
 
         progress("checking every decoded value against the harness");
         var decoded = new Dictionary<int, long>();

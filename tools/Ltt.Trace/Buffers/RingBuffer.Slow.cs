@@ -151,7 +151,7 @@ public sealed unsafe partial class RingBuffer
         info.EventsBase = eventsBefore;
         if (!_overwrite)
             return;
-        long stale = begin + SubbufferSize - Config.BufferSize; // the previous generation of this slot
+        long stale = begin - Config.BufferSize; // the previous generation of this slot
         if (stale >= 0 && Interlocked.CompareExchange(ref _consumed.Value, stale + SubbufferSize, stale) == stale)
             Interlocked.Add(ref _overwritten.Value, overwrittenEvents);
     }

@@ -134,6 +134,17 @@ public sealed class EventSerializer
         return count;
     }
 
+    /// <summary>
+    /// Alignment of a field as CTF sees it: an array or sequence is aligned on its element's
+    /// alignment even when it has no element, a string on a byte.
+    /// </summary>
+    public static int AlignmentOf(FieldLayout field) => field.Kind switch
+    {
+        FieldKind.String => 1,
+        FieldKind.Array or FieldKind.Sequence => AlignmentOf(ElementOf(field)),
+        _ => field.Alignment,
+    };
+
     private int Align(int position, int alignment) => Layout.Packed ? position : (position + alignment - 1) & -alignment;
 
     private int Advance(FieldLayout field, in FieldValue value, int count, int position)
@@ -147,6 +158,7 @@ public sealed class EventSerializer
                 FieldValue[] elements = value.Elements ?? [];
                 if (field.Kind == FieldKind.Array && elements.Length != count)
                     throw new ArgumentException($"event {Layout.Name}: array {field.Name} takes {count} elements, {elements.Length} given");
+                position = Align(position, AlignmentOf(field));
                 for (int k = 0; k < count; k++)
                     position = Advance(element, elements[k], ElementCountOfNested(element), position);
                 return position;
@@ -172,6 +184,7 @@ public sealed class EventSerializer
             {
                 FieldLayout element = ElementOf(field);
                 FieldValue[] elements = value.Elements ?? [];
+                position = Align(position, AlignmentOf(field));
                 for (int k = 0; k < count; k++)
                     position = WriteField(destination, element, elements[k], ElementCountOfNested(element), position);
                 return position;

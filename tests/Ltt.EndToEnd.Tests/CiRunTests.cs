@@ -1,0 +1,101 @@
+using System.Xml.Linq;
+using Ltt.Testing;
+using LttTrace.Commands;
+
+namespace Ltt.EndToEnd.Tests;
+
+/// <summary>
+/// <c>ltt-trace ci</c> on kernel-tree/: generated probes built by gcc, run, replayed through the
+/// runtime and read back by ltt-trace and babeltrace2 agree; and a deliberate template change
+/// that reorders serialized fields makes the run fail naming the event, field and values.
+/// </summary>
+public sealed class CiRunTests
+{
+    // The sched and irq tracepoints: every probe shape (fixed structures, strings, pointers, #2u and #1u trace types) in a few seconds.
+    private static readonly string[] Paths = ["include/trace/sched.h", "include/trace/irq.h"];
+
+    [Fact]
+    public void GeneratedProbesRuntimeAndBothReadersAgree()
+    {
+        string output = Temp("ci-ok");
+        string junit = output + ".xml";
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        try
+        {
+            int exit = CiCommand.Run(RepoPaths.KernelTree, output, junit, null, "ltt-0.105", Paths, stdout, stderr);
+
+            Assert.True(exit == 0, stdout.ToString() + stderr);
+            string text = stdout.ToString();
+            Assert.Contains("sched_switch", text);
+            Assert.Contains("field values checked: all agree", text);
+            Assert.DoesNotContain("MISMATCH", text);
+            Assert.True(File.Exists(Path.Combine(output, "trace", "metadata")));
+            Assert.True(File.Exists(Path.Combine(output, "probes", "harness", "build", "records.bin")));
+            var suite = XDocument.Load(junit).Root!.Element("testsuite")!;
+            Assert.Equal("0", suite.Attribute("failures")!.Value);
+            Assert.Contains(suite.Elements("testcase"), c => c.Attribute("name")!.Value == "sched_switch");
+        }
+        finally
+        {
+            Cleanup(output, junit);
+        }
+    }
+
+    [Fact]
+    public void ReorderedSerializationTemplateIsCaughtWithEventFieldAndValues()
+    {
+        // A template change that writes the values of variable-size payloads in reverse order
+        // while events.json keeps the declared order: what the probe records no longer matches
+        // the metadata.
+        string templates = Temp("ci-templates");
+        string output = Temp("ci-bad");
+        CopyDirectory(RepoPaths.Templates, templates);
+        string module = Path.Combine(templates, "probes", "ltt-0.105", "module.c.sbn");
+        string text = File.ReadAllText(module);
+        const string loop = "{{~ for v in e.values ~}}\n{{~ if v.is_string ~}}";
+        Assert.Contains(loop, text);
+        File.WriteAllText(module, text.Replace(loop, "{{~ for v in (e.values | array.reverse) ~}}\n{{~ if v.is_string ~}}"));
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        try
+        {
+            int exit = CiCommand.Run(RepoPaths.KernelTree, output, null, templates, "ltt-0.105", Paths, stdout, stderr);
+
+            string report = stdout.ToString();
+            Assert.True(exit == 1, report + stderr);
+            var mismatches = report.Split('\n').Where(l => l.StartsWith("MISMATCH ", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(mismatches);
+            // irq_entry records "ip %lu handler %p irq_id #2u%u name %s": reversed, its payload starts with the name.
+            Assert.Contains(mismatches, m => m.Contains("irq_entry") && m.Contains("field ip") && m.Contains("expected"));
+            Assert.Contains(mismatches, m => m.StartsWith("MISMATCH values: irq_entry field", StringComparison.Ordinal) || m.StartsWith("MISMATCH validate:", StringComparison.Ordinal));
+            Assert.Matches(@"irq_entry\s+\d+\s+\d+\s+\d+\s+[1-9]\d*", report);
+        }
+        finally
+        {
+            Cleanup(output, templates);
+        }
+    }
+
+    private static string Temp(string name) => Path.Combine(Path.GetTempPath(), $"ltt-{name}-{Environment.ProcessId}-{Guid.NewGuid():N}");
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (string dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        Directory.CreateDirectory(to);
+        foreach (string file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+    }
+
+    private static void Cleanup(params string[] paths)
+    {
+        foreach (string path in paths)
+        {
+            if (Directory.Exists(path))
+                Directory.Delete(path, recursive: true);
+            else if (File.Exists(path))
+                File.Delete(path);
+        }
+    }
+}
