@@ -16,9 +16,16 @@ public sealed class KilledRecordTests
     {
         using var trace = new TempTrace();
         using Process record = StartRecord(trace.Path);
-        WaitForPackets(trace.Path, record, minimumBytes: 40 * 65536);
-        record.Kill();
-        record.WaitForExit();
+        try
+        {
+            WaitForPackets(trace.Path, record, minimumBytes: 40 * 65536);
+        }
+        finally
+        {
+            record.Kill();
+            record.WaitForExit();
+        }
+        Assert.Equal(137, record.ExitCode); // killed by SIGKILL, not finished
 
         var (stdout, stderr, exitCode) = Babeltrace.Run(trace.Path);
         Assert.True(exitCode == 0, stderr);
@@ -34,7 +41,7 @@ public sealed class KilledRecordTests
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "ltt-trace.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project references tools/ltt-trace");
-        var start = new ProcessStartInfo("dotnet", [dll, "record", "-o", directory, "--threads", "2", "--events", "1000000000", "--subbuf-size", "65536", "--subbufs", "8"])
+        var start = new ProcessStartInfo("dotnet", [dll, "record", "-o", directory, "--threads", "2", "--events", "20000000", "--subbuf-size", "65536", "--subbufs", "8"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -47,7 +54,8 @@ public sealed class KilledRecordTests
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(90))
         {
-            Assert.False(record.HasExited, "ltt-trace record ended early: " + record.StandardError.ReadToEnd());
+            if (record.HasExited)
+                Assert.Fail("ltt-trace record ended early: " + record.StandardError.ReadToEnd());
             long bytes = Directory.Exists(directory)
                 ? Directory.GetFiles(directory, "channel0_*").Sum(f => new FileInfo(f).Length)
                 : 0;
