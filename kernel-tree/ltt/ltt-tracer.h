@@ -18,15 +18,11 @@
 #include <linux/compiler.h>
 #include <linux/stddef.h>
 #include <linux/marker.h>
+#include <linux/module.h>
 
 #ifdef LTT_USERSPACE
 
 #include <ltt/userspace/ltt-userspace.h>
-
-/* Module metadata has no meaning in a userspace program. */
-#define MODULE_LICENSE(license)		extern const char ltt_userspace_modinfo[]
-#define MODULE_AUTHOR(author)		extern const char ltt_userspace_modinfo[]
-#define MODULE_DESCRIPTION(text)	extern const char ltt_userspace_modinfo[]
 
 static inline notrace void ltt_specialized_trace(const struct marker *mdata,
 		void *probe_data, void *serialize_private,
@@ -38,8 +34,6 @@ static inline notrace void ltt_specialized_trace(const struct marker *mdata,
 }
 
 #else /* !LTT_USERSPACE */
-
-#include <linux/module.h>
 
 /**
  * ltt_specialized_trace - write one event whose payload is already built

@@ -5,6 +5,7 @@ using Ltt.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["scan"] = ScanBenchmark.Run,
+    ["route"] = RouteBenchmark.Run,
     ["trace-write"] = TraceWriteBenchmark.Run,
     ["trace-disk"] = TraceDiskBenchmark.Run,
     ["reader"] = ReaderBenchmark.Run,

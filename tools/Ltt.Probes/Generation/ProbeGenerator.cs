@@ -3,6 +3,7 @@ using Ltt.Probes.Ids;
 using Ltt.Probes.Plan;
 using Ltt.Probes.Rendering;
 using Ltt.Probes.Spec;
+using Ltt.Trace.Ctf;
 using Ltt.Trace.Layout;
 using Ltt.Tracepoints;
 using Ltt.Tracepoints.Model;
@@ -52,23 +53,24 @@ public static class ProbeGenerator
 
         foreach (var module in modules)
             Add(files, "probes/" + module.Name + ".c", probes.Render("module.c.sbn", new { Module = module, options.Generator }, templateErrors));
-        foreach (string name in probes.TemplateNames.Where(n => n is not ("module.c.sbn" or "harness.c.sbn")))
+        foreach (string name in probes.TemplateNames.Where(n => !n.StartsWith("harness", StringComparison.Ordinal) && n != "module.c.sbn"))
             Add(files, "probes/" + name[..^".sbn".Length], probes.Render(name, new { Modules = modules, options.Generator }, templateErrors));
 
         HarnessPlan? harness = null;
-        if (probes.Contains("harness.c.sbn"))
+        if (probes.Contains("harness.c.sbn") && probes.Contains("harness-module.c.sbn"))
         {
             harness = HarnessPlanner.Build(plan);
             var events = modules.SelectMany(m => m.Events).OrderBy(e => e.Id).ToList();
-            var includes = modules.SelectMany(m => m.Includes).Distinct().Order(StringComparer.Ordinal).ToList();
-            Add(files, "harness/harness.c", probes.Render("harness.c.sbn", new
+            foreach (var module in modules)
             {
-                options.Generator,
-                Events = events,
-                Includes = includes,
-                Calls = harness.CallCode,
-                harness.Objects,
-            }, templateErrors));
+                var names = module.Events.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+                var calls = harness.CallCode.Where(c => names.Contains(c.Event)).ToList();
+                var objects = harness.Objects.Where(o => names.Contains(o.Event)).Select(o => o.Declaration).ToList();
+                Add(files, $"harness/{module.Name}.c", probes.Render("harness-module.c.sbn",
+                    new { options.Generator, Module = module, Calls = calls, Objects = objects }, templateErrors));
+            }
+            Add(files, "harness/harness.c", probes.Render("harness.c.sbn",
+                new { options.Generator, Events = events, Calls = harness.CallCode }, templateErrors));
             Add(files, "harness/defines", string.Concat(harness.Defines.Select(d => d + "\n")));
         }
 
@@ -83,7 +85,9 @@ public static class ProbeGenerator
         }).ToList();
         foreach (string name in metadata.TemplateNames)
             Add(files, "metadata/" + name[..^".sbn".Length], metadata.Render(name, new { Events = events2, options.Generator }, templateErrors));
-        Add(files, "metadata/events.json", EventCatalogJson.Write(catalog));
+        string json = EventCatalogJson.Write(catalog);
+        Add(files, "metadata/events.json", json);
+        Add(files, "metadata/metadata", TsdlWriter.Write(catalog, TraceParameters(json, options)));
         Add(files, "metadata/event-ids", plan.Ids.Write());
         return new GeneratedOutput(files, plan, catalog, harness, diagnostics, templateErrors);
     }
@@ -95,6 +99,27 @@ public static class ProbeGenerator
         options.Abi.LittleEndian ? ByteOrder.LittleEndian : ByteOrder.BigEndian,
         plan.Events.OrderBy(e => e.Id).Select(e => e.Layout).ToList(),
         options.Generator);
+
+    /// <summary>
+    /// The TSDL's trace parameters. The UUID is derived from events.json so that the same tree
+    /// gives the same bytes; a trace recorded with these probes states its own UUID.
+    /// </summary>
+    private static CtfTraceParameters TraceParameters(string eventsJson, ProbeGeneratorOptions options)
+    {
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(eventsJson));
+        hash[6] = (byte)((hash[6] & 0x0f) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3f) | 0x80);
+        return new CtfTraceParameters(
+            new Guid(hash.AsSpan(0, 16), bigEndian: true),
+            options.Abi.LittleEndian ? ByteOrder.LittleEndian : ByteOrder.BigEndian,
+            Environment:
+            [
+                new("domain", "kernel"),
+                new("tracer_name", "lttng-0.105"),
+                new("generator", options.Generator),
+                new("target", options.Target),
+            ]);
+    }
 
     private static void Add(SortedDictionary<string, string> files, string path, string? text)
     {

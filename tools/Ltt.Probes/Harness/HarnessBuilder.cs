@@ -50,10 +50,10 @@ public static class HarnessBuilder
 
         var objects = new List<string>();
         var sources = Directory.GetFiles(Path.Combine(outputFolder, "probes"), "*.c").Order(StringComparer.Ordinal).ToList();
-        sources.Add(Path.Combine(outputFolder, "harness", "harness.c"));
+        sources.AddRange(Directory.GetFiles(Path.Combine(outputFolder, "harness"), "*.c").Order(StringComparer.Ordinal));
         foreach (string source in sources)
         {
-            string obj = Path.Combine(buildDirectory, Path.GetFileNameWithoutExtension(source) + ".o");
+            string obj = Path.Combine(buildDirectory, Path.GetFileName(Path.GetDirectoryName(source)) + "-" + Path.GetFileNameWithoutExtension(source) + ".o");
             runs.Add(CompileModule(source, obj, kernelTree, gccInclude, defines, gcc));
             objects.Add(obj);
         }

@@ -8,7 +8,8 @@ public sealed record HarnessPlan(int Calls, IReadOnlyList<ExpectedEvent> Expecte
 {
     internal IReadOnlyList<HarnessCall> CallCode { get; init; } = [];
 
-    internal IReadOnlyList<string> Objects { get; init; } = [];
+    /// <summary>File-scope objects the calls fill, with the event each belongs to.</summary>
+    internal IReadOnlyList<(string Event, string Declaration)> Objects { get; init; } = [];
 
     internal IReadOnlyList<string> Defines { get; init; } = [];
 }

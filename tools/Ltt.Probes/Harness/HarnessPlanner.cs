@@ -17,7 +17,7 @@ public static class HarnessPlanner
     {
         var calls = new List<HarnessCall>();
         var expected = new List<ExpectedEvent>();
-        var objects = new SortedSet<string>(StringComparer.Ordinal);
+        var objects = new SortedSet<(string Event, string Declaration)>();
         var defines = new SortedSet<string>(StringComparer.Ordinal);
         var events = plan.Events.OrderBy(e => e.Id).ToList();
         foreach (var e in events)
@@ -38,7 +38,7 @@ public static class HarnessPlanner
         return new HarnessPlan(CallsPerEvent, expected) { CallCode = calls, Objects = objects.ToList(), Defines = defines.ToList() };
     }
 
-    private static (List<string> Statements, string Call, List<ExpectedField> Fields) PlanCall(ProbeEvent e, int call, int pointerSize, SortedSet<string> objects)
+    private static (List<string> Statements, string Call, List<ExpectedField> Fields) PlanCall(ProbeEvent e, int call, int pointerSize, SortedSet<(string Event, string Declaration)> objects)
     {
         var statements = new List<string>();
         var fields = new List<ExpectedField>();
@@ -93,12 +93,12 @@ public static class HarnessPlanner
             }
             else if (deref && arg.Type.Kind == CTypeKind.Pointer && arg.Type.Element is { } pointee)
             {
-                objects.Add($"static {CTypes.Unqualified(pointee.Spelling)} {ObjectName(e, arg)};");
+                objects.Add((e.Name, $"static {CTypes.Unqualified(pointee.Spelling)} {ObjectName(e, arg)};"));
                 args.Add("&" + ObjectName(e, arg));
             }
             else if (arg.Type.Kind is CTypeKind.Struct or CTypeKind.Union or CTypeKind.Array)
             {
-                objects.Add($"static {RenderModelBuilder.Declaration(CTypes.Unqualified(arg.Type.Spelling), ObjectName(e, arg))};");
+                objects.Add((e.Name, $"static {RenderModelBuilder.Declaration(CTypes.Unqualified(arg.Type.Spelling), ObjectName(e, arg))};"));
                 args.Add(ObjectName(e, arg));
             }
             else

@@ -1,7 +1,7 @@
 namespace Ltt.Probes.Plan;
 
 /// <summary>One probe module: every event of one channel (<c>kernel-trace.c</c> for channel <c>kernel</c>).</summary>
-/// <param name="Includes">The headers the module includes, sorted: the tracepoints' headers and the spec's extra ones.</param>
+/// <param name="Includes">The headers the module includes: the spec's extra ones for the channel first, then the tracepoints' headers, sorted.</param>
 public sealed record ProbeModule(string Channel, IReadOnlyList<ProbeEvent> Events, IReadOnlyList<string> Includes)
 {
     /// <summary>The module's base name, as in the LTTng patchset: <c>kernel-trace</c>.</summary>

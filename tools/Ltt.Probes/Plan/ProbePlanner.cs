@@ -83,18 +83,28 @@ public static class ProbePlanner
         return new ProbeEvent(site, id, channel, marker, placed, format, layout);
     }
 
+    /// <summary>The spec's headers for the channel first, in its order (they give the trace headers their context), then the trace headers, sorted.</summary>
     private static List<string> Includes(IEnumerable<ProbeEvent> events, ProbeSpec spec)
     {
-        var headers = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var e in events)
-        {
-            string file = e.Site.Location.File;
-            if (file.StartsWith("include/", StringComparison.Ordinal))
-                headers.Add(file["include/".Length..]);
-            if (spec.Includes.TryGetValue(e.Channel, out var extra))
-                headers.UnionWith(extra);
-        }
-        return headers.ToList();
+        var list = events.ToList();
+        var extra = list.Count > 0 && spec.Includes.TryGetValue(list[0].Channel, out var headers) ? headers : [];
+        var traceHeaders = list.Select(e => IncludePath(e.Site.Location.File)).Where(h => !extra.Contains(h)).Distinct().Order(StringComparer.Ordinal);
+        return [.. extra, .. traceHeaders];
+    }
+
+    /// <summary>
+    /// How a module includes a tree file: <c>trace/sched.h</c> for <c>include/trace/sched.h</c>
+    /// (and <c>arch/*/include/</c>), else the path from the top of the tree, which the Kbuild
+    /// adds to the include path (<c>fs/ext4/ext4_trace.h</c>).
+    /// </summary>
+    private static string IncludePath(string file)
+    {
+        if (file.StartsWith("include/", StringComparison.Ordinal))
+            return file["include/".Length..];
+        string[] parts = file.Split('/');
+        if (parts.Length > 3 && parts[0] == "arch" && parts[2] == "include")
+            return string.Join('/', parts[3..]);
+        return file;
     }
 
     private static List<ProbeValue> PlanTraceArgs(TracepointSite site, ProbeSpecEntry? entry, ProbeSpec spec, ValueResolver resolver, List<ScanDiagnostic> diagnostics)

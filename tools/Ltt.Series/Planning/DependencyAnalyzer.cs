@@ -6,7 +6,7 @@ namespace Ltt.Series.Planning;
 /// <summary>
 /// Finds what a patch needs from earlier patches: a file an earlier patch touched or created
 /// (its lines moved, or it did not exist before), or a symbol an earlier patch defined in its
-/// added lines (a function, macro, struct, enum, tracepoint or exported symbol) that this
+/// added lines (a function, variable, macro, struct, enum, tracepoint or exported symbol) that this
 /// patch's added lines use. Dependencies only point back in the input order.
 /// </summary>
 public static partial class DependencyAnalyzer
@@ -60,7 +60,7 @@ public static partial class DependencyAnalyzer
         {
             foreach (string line in hunk.Added)
             {
-                foreach (var regex in new[] { Define(), TypeDefinition(), FunctionDefinition(), FirstArgument(), SecondArgument() })
+                foreach (var regex in new[] { Define(), TypeDefinition(), FunctionDefinition(), Variable(), FirstArgument(), SecondArgument() })
                 {
                     var m = regex.Match(line);
                     if (!m.Success || m.Groups[1].Value.Length < 4 || Keywords.Contains(m.Groups[1].Value))
@@ -97,6 +97,10 @@ public static partial class DependencyAnalyzer
 
     [GeneratedRegex(@"^\s*(?:DEFINE_EVENT\w*|DEFINE_MARKER\w*)\s*\(\s*\w+\s*,\s*([A-Za-z_]\w*)")]
     private static partial Regex SecondArgument();
+
+    /// <summary>A variable at file scope (the line starts in column 0): "int ltt_count;", "static struct x *y = ...".</summary>
+    [GeneratedRegex(@"^(?:[A-Za-z_]\w*[ \t\*]+)+\**([A-Za-z_]\w*)\s*(?:=[^=]|;|\[)")]
+    private static partial Regex Variable();
 
     [GeneratedRegex(@"\b[A-Za-z_]\w{3,}\b")]
     private static partial Regex Identifier();

@@ -95,6 +95,15 @@ public sealed unsafe partial class StreamCursor
                 case OpKind.Variant:
                 {
                     ulong tag = _regs[op.SourceRegister];
+                    if (op.OptionByTag is { } table && tag < (ulong)table.Length && table[tag].Length >= 0)
+                    {
+                        var (optionStart, optionLength, optionIndex) = table[tag];
+                        tape.Add((ulong)optionIndex, optionIndex);
+                        if (!Run(scope, i + optionStart, i + optionStart + optionLength, tape, where))
+                            return false;
+                        i += op.Body;
+                        break;
+                    }
                     var info = scope.Infos[i];
                     int option = -1;
                     foreach (var selector in info.Selectors)
@@ -111,8 +120,8 @@ public sealed unsafe partial class StreamCursor
                     if (option < 0)
                         return Fail("variant", scope, i, _pos, $"tag value {(info.TagSigned ? ((long)tag).ToString() : tag.ToString())} of variant '{info.Path}' selects no option ({where})");
                     tape.Add((ulong)option, option);
-                    var (optionStart, optionLength) = info.Options[option];
-                    if (!Run(scope, i + optionStart, i + optionStart + optionLength, tape, where))
+                    var (selectedStart, selectedLength) = info.Options[option];
+                    if (!Run(scope, i + selectedStart, i + selectedStart + selectedLength, tape, where))
                         return false;
                     i += op.Body;
                     break;

@@ -32,6 +32,7 @@ public sealed unsafe partial class StreamCursor : IDisposable
     private CompiledEvent? _event;
     private ulong _clock;
     private bool _clockSet;
+    private long _timestampNs;
 
     internal FieldTape PacketHeaderTape { get; } = new();
     internal FieldTape PacketContextTape { get; } = new();
@@ -100,7 +101,7 @@ public sealed unsafe partial class StreamCursor : IDisposable
     public ulong ClockValue => _clock;
 
     /// <summary>Nanoseconds from the clock's origin of the current event, or 0 without a clock.</summary>
-    public long TimestampNs => _stream?.Clock is { } clock ? clock.ToNanosecondsFromOrigin(_clock) : 0;
+    public long TimestampNs => _timestampNs;
 
     /// <summary>Packet context field values, valid from one packet to the next; null when the packet context has no such field.</summary>
     public ulong? PacketSequenceNumber => Meaning(Registers.PacketSeqNum);
@@ -272,6 +273,8 @@ public sealed unsafe partial class StreamCursor : IDisposable
             || !Run(ev.Context, 0, ev.Context.Ops.Length, EventContextTape, "event context")
             || !Run(ev.Payload, 0, ev.Payload.Ops.Length, PayloadTape, "event payload"))
             return false;
+        if (stream.Clock is { } clock)
+            _timestampNs = clock.ToNanosecondsFromOrigin(_clock);
         if (_pos == start)
         {
             Diagnostics.Add(new TraceDiagnostic("event-size", FileName, "event takes no space: the packet cannot be walked",

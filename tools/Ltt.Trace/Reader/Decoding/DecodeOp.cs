@@ -33,4 +33,7 @@ internal struct DecodeOp
 
     /// <summary>Minimum bits one element takes, to bound element counts read from damaged data.</summary>
     public long ElementMinBits;
+
+    /// <summary>For variants with small tags: the option (op offset from the variant, op count, index) each tag value selects; empty entries have length -1.</summary>
+    public (int Start, int Length, int Option)[]? OptionByTag;
 }

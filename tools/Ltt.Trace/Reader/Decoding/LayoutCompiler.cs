@@ -60,6 +60,11 @@ internal sealed class LayoutCompiler
     {
         var ops = pending.Ops.ToArray();
         var infos = pending.Infos.ToArray();
+        for (int i = 0; i < ops.Length; i++)
+        {
+            if (ops[i].Kind == OpKind.Variant)
+                ops[i].OptionByTag = TagTable(infos[i]);
+        }
         var visible = ComputeVisibility(ops, infos);
         return new CompiledScope(ops, visible, visible.Length > 0 && visible[0].Visible, present: true, meanings);
     }
@@ -260,6 +265,27 @@ internal sealed class LayoutCompiler
         }
         foreach (string root in ScopeRoots)
             yield return root + "." + reference;
+    }
+
+    /// <summary>A direct tag → option table for unsigned tags below 256 (LTTng's event headers), so decoding skips the range search.</summary>
+    private static (int, int, int)[]? TagTable(OpInfo info)
+    {
+        if (info.TagSigned || info.Selectors.Length == 0 || info.Selectors.Any(s => (ulong)s.Lower > 255))
+            return null;
+        var table = new (int, int, int)[256];
+        for (int tag = 0; tag < table.Length; tag++)
+        {
+            table[tag] = (0, -1, -1);
+            foreach (var selector in info.Selectors)
+            {
+                if ((ulong)tag >= (ulong)selector.Lower && (ulong)tag <= (ulong)selector.Upper)
+                {
+                    table[tag] = (info.Options[selector.Option].Start, info.Options[selector.Option].Length, selector.Option);
+                    break;
+                }
+            }
+        }
+        return table;
     }
 
     /// <summary>babeltrace2's trace IR rules: what it keeps, and so prints.</summary>
