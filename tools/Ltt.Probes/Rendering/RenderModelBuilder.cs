@@ -33,6 +33,7 @@ internal static class RenderModelBuilder
                 Comment(e),
                 e.Site.Macro,
                 e.Site.Args.Select(a => Declaration(a.Type.Spelling, a.Name)).ToList(),
+                e.Site.Args.Count == 0 ? ["void"] : e.Site.Args.Select(a => Declaration(a.Type.Spelling, a.Name)).ToList(),
                 e.Site.Args.Select(a => a.Name).ToList(),
                 e.IsFixedSize,
                 structName,

@@ -33,6 +33,7 @@ internal sealed record RenderEvent(
     string Comment,
     string Kind,
     IReadOnlyList<string> Params,
+    IReadOnlyList<string> ParamsOrVoid,
     IReadOnlyList<string> ArgNames,
     bool IsFixed,
     string? StructName,
