@@ -36,6 +36,22 @@ public sealed partial class SplitCommandTests(SplitFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void Route_agrees_with_get_maintainer_pl_on_kernel_tree()
+    {
+        string script = Path.Combine(Ltt.Testing.RepoPaths.Root, ".cache", "linux-source-6.1", "scripts", "get_maintainer.pl");
+        Assert.True(File.Exists(script), $"{script} is missing: run 'bash .ci/install'");
+        var (code, output, error) = SplitFixture.LttSplit(fixture.Root, "route", fixture.Patches, "--tree", fixture.Tree, "--json");
+        Assert.True(code == 0, error);
+        foreach (var p in JsonDocument.Parse(output).RootElement.EnumerateArray())
+        {
+            string patch = p.GetProperty("patch").GetString()!;
+            var perl = SplitFixture.Run("perl", [script, "--no-tree", "--nogit", "--nogit-fallback", "--nogit-blame", "--nofixes", "--norolestats", patch], fixture.Tree);
+            Assert.True(perl.ExitCode == 0, perl.Error);
+            Assert.Equal(perl.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), p.GetProperty("all").EnumerateArray().Select(e => e.GetString()));
+        }
+    }
+
+    [Fact]
     public void Git_range_routes_like_the_patch_files()
     {
         var files = SplitFixture.LttSplit(fixture.Root, "route", fixture.Patches, "--tree", fixture.Tree, "--json");

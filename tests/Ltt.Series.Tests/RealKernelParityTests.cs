@@ -59,6 +59,25 @@ public sealed class RealKernelParityTests(RealKernel kernel) : IClassFixture<Rea
     }
 
     [Fact]
+    public void Real_series_splits_and_the_proof_holds()
+    {
+        var result = SplitSession.Run(new SplitRequest
+        {
+            Input = kernel.PatchDirectory,
+            Tree = kernel.Tree,
+            TemplatePath = Path.Combine(Ltt.Testing.RepoPaths.Templates, "series", "cover-letter.sbn"),
+            Plan = new Planning.PlanOptions { SplitMixed = true },
+        });
+        Assert.True(result.Outcome == SplitOutcome.Done, string.Join("\n", result.Diagnostics));
+        Assert.True(result.Check!.Holds);
+        var plan = result.Plan!;
+        int planned = plan.Series.Sum(s => s.Patches.Count);
+        Assert.True(planned > RealKernel.PatchCount, $"mixed patches were not split ({planned} planned)");
+        Assert.Contains(plan.Notes, n => n.Contains("split into 2 patches"));
+        Assert.Equal(plan.Series.Count, result.Check.SeriesStats.Count);
+    }
+
+    [Fact]
     public void Real_maintainers_file_parses_without_diagnostics()
     {
         var file = Maintainers.MaintainersParser.ParseFile(Path.Combine(kernel.Tree, "MAINTAINERS"));
