@@ -68,7 +68,7 @@ public static class ScanBenchmark
         "-include", $"{tree}/include/linux/compiler-version.h", "-include", $"{tree}/include/linux/kconfig.h",
         "-include", $"{tree}/include/linux/compiler_types.h",
         "-D__KERNEL__", "-DMODULE", "-DKBUILD_MODNAME=\"ltt_scan\"", "-DKBUILD_BASENAME=\"ltt_scan\"",
-        "-std=gnu11", "-fshort-wchar", "-fno-strict-aliasing", "-fno-common", "-m64", "-mno-sse", "-mno-mmx",
+        "-std=gnu11", "-fshort-wchar", "-fno-strict-aliasing", "-fno-common", "-m64", "-pg", "-mrecord-mcount", "-mfentry", "-DCC_USING_FENTRY", "-mno-sse", "-mno-mmx",
         "-mno-sse2", "-mno-avx", "-mno-80387", "-w",
     ];
 

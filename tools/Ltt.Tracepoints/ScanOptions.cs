@@ -33,6 +33,9 @@ public sealed class ScanOptions
     /// <summary>Called from worker threads after each file is parsed; never called concurrently.</summary>
     public Action<ScanProgress>? Progress { get; init; }
 
+    /// <summary>True when <paramref name="arch"/> names an architecture the scanner can compile for.</summary>
+    public static bool IsSupportedArch(string arch) => Scanning.KernelCompilerFlags.SourceArch(arch) is not null;
+
     /// <summary>Files the tree keeps for the tracing machinery itself: they define the macros, they hold no sites.</summary>
     public static IReadOnlyList<string> MachineryFiles { get; } =
     [

@@ -71,6 +71,22 @@ public sealed class FixtureTreeTests : IClassFixture<FixtureTreeTests.Scanned>
     }
 
     [Fact]
+    public void LaysOutForTheTargetArchitecture()
+    {
+        ScanResult i386 = TracepointScanner.Scan(new ScanOptions
+        {
+            Tree = RepoPaths.TestData("Ltt.Tracepoints.Tests", "fixtures", "tree"),
+            Paths = ["include/trace/events/demo.h"],
+            Arch = "i386",
+        });
+        TracepointSite sw = i386.Sites.Single(s => s.Name == "demo_switch");
+
+        Assert.Equal([("prev_pid", 24L, 4L), ("prev_state", 28L, 4L), ("preempt", 32L, 1L)],
+            sw.Fields.Skip(5).Take(3).Select(f => (f.Name, f.Offset, f.Size)));
+        Assert.Equal(4, sw.Args[1].Type.Size);
+    }
+
+    [Fact]
     public void DefineEventTakesItsClassLayoutAndItsOwnPrint()
     {
         TracepointSite wait = Site("demo_wait"), sleep = Site("demo_sleep");

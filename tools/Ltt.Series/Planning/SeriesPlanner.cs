@@ -72,8 +72,19 @@ public static class SeriesPlanner
             }
             groups[g].Add(k);
         }
+        var partLabels = new Dictionary<int, string>();
         if (options.MaxPatches > 0)
-            groups = groups.SelectMany(g => g.Chunk(options.MaxPatches).Select(c => c.ToList())).ToList();
+        {
+            var cut = new List<List<int>>();
+            foreach (var g in groups)
+            {
+                var chunks = g.Chunk(options.MaxPatches).Select(c => c.ToList()).ToList();
+                for (int c = 0; c < chunks.Count && chunks.Count > 1; c++)
+                    partLabels[chunks[c][0]] = $" (part {c + 1}/{chunks.Count})";
+                cut.AddRange(chunks);
+            }
+            groups = cut;
+        }
         groups = MergeCycles(groups, planned);
         var order = TopologicalOrder(groups, planned);
 
@@ -88,7 +99,7 @@ public static class SeriesPlanner
             var to = members.SelectMany(m => m.Route.To).Distinct().ToList();
             var cc = members.SelectMany(m => m.Route.Cc).Distinct().ToList();
             var needs = DependenciesOf(groups[g], groups, planned).Select(d => groupNumber[d]).Order().ToList();
-            string name = string.Join(" + ", sections);
+            string name = string.Join(" + ", sections) + partLabels.GetValueOrDefault(groups[g][0], "");
             series.Add(new PlannedSeries(groupNumber[g], name, sections, members, to, cc, needs));
         }
         return new SeriesPlan(series, notes, set.BaseCommit, set.Patches.Count);

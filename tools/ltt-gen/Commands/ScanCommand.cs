@@ -55,6 +55,11 @@ public static class ScanCommand
             error.WriteLine($"ltt-gen scan: {build}: not a folder");
             return (int)ExitCode.BadInput;
         }
+        if (!ScanOptions.IsSupportedArch(arch))
+        {
+            error.WriteLine($"ltt-gen scan: unknown architecture '{arch}' (x86_64, i386, arm64, arm, riscv64, ppc64le, s390x, mips)");
+            return (int)ExitCode.BadInput;
+        }
         var options = new ScanOptions
         {
             Tree = tree,
