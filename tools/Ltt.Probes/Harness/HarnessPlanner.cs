@@ -75,8 +75,8 @@ public static class HarnessPlanner
                 {
                     string target = ObjectName(e, v.Arg) + ObjectSteps(v.Steps);
                     statements.Add(v.Kind == ProbeValueKind.String && type.Kind == CTypeKind.Array
-                        ? $"h_copy({target}, {value.Literal}, sizeof({target}));"
-                        : $"{target} = {value.Literal};");
+                        ? CStyle.WrapCall("\th_copy(", new[] { target, value.Literal, $"sizeof({target})" }, ");")
+                        : Assignment(target, value.Literal));
                 }
             }
             fields.Add(new ExpectedField(v.Name, HarnessValues.Expected(v, value.Raw, value.Text), value.Literal));
@@ -106,7 +106,14 @@ public static class HarnessPlanner
                 args.Add($"({RenderModelBuilder.CastName(arg.Type)})0");
             }
         }
-        return (statements, $"{e.ProbeName}({string.Join(", ", args)});", fields);
+        return (statements, CStyle.WrapCall($"\t{e.ProbeName}(", args, ");"), fields);
+    }
+
+    /// <summary><c>target = literal;</c>, broken after the '=' when it passes 80 columns.</summary>
+    private static string Assignment(string target, string literal)
+    {
+        string line = $"\t{target} = {literal};";
+        return CStyle.Columns(line) <= CStyle.MaxColumns ? line : $"\t{target} =\n\t\t{literal};";
     }
 
     private static string ObjectName(ProbeEvent e, TracepointArg arg) => $"h_{e.Name}_{arg.Name}";

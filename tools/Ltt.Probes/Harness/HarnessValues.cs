@@ -11,7 +11,7 @@ namespace Ltt.Probes.Harness;
 /// </summary>
 public static class HarnessValues
 {
-    /// <summary>A 64-bit FNV-1a hash of the event, the value's path and the call number.</summary>
+    /// <summary>A 64-bit FNV-1a hash of the event, the value's path and the call number; its low bit is the call's parity.</summary>
     public static ulong Seed(string evt, string path, int call)
     {
         ulong hash = 14695981039346656037UL;
@@ -20,7 +20,7 @@ public static class HarnessValues
             hash ^= b;
             hash *= 1099511628211UL;
         }
-        return hash;
+        return (hash & ~1UL) | (uint)(call & 1);
     }
 
     /// <summary>The raw C value stored in an integer, enum or bool of <paramref name="type"/> (or a bit-field of <paramref name="bitWidth"/> bits).</summary>
@@ -29,7 +29,11 @@ public static class HarnessValues
         if (type.Kind == CTypeKind.Bool)
             return 1;
         int bits = bitWidth ?? (int)type.Size * 8;
-        return Wrap(seed, bits, type.IsSigned);
+        // Call 0 sets the top bit of every width a value may be cut to (8, 16, 32, its own), call 1
+        // clears them: each signed field is seen negative once and positive once.
+        ulong marks = 0x80UL | 0x8000UL | 0x8000_0000UL | (1UL << (Math.Min(bits, 64) - 1));
+        ulong value = seed % 2 == 0 ? seed | marks : seed & ~marks;
+        return Wrap(value, bits, type.IsSigned);
     }
 
     /// <summary>A pointer value that looks like a kernel address, distinct per seed.</summary>

@@ -85,7 +85,8 @@ internal sealed class ValueResolver(TargetAbi abi, bool packed)
             return false;
         }
 
-        if (entryIsString || entry is null && traceType is null && CTypes.IsStringSource(source))
+        bool charArray = source.Kind == CTypeKind.Array && CTypes.IsStringSource(source);
+        if (entryIsString || entry is null && (charArray || traceType is null && CTypes.IsStringSource(source)))
         {
             if (!CTypes.IsStringSource(source))
             {

@@ -30,6 +30,7 @@ internal static class RenderModelBuilder
                 CStyle.CString(e.FormatText),
                 e.ProbeName,
                 e.Site.Location.ToString(),
+                Comment(e),
                 e.Site.Macro,
                 e.Site.Args.Select(a => Declaration(a.Type.Spelling, a.Name)).ToList(),
                 e.Site.Args.Select(a => a.Name).ToList(),
@@ -45,6 +46,13 @@ internal static class RenderModelBuilder
         }
         var sources = module.Events.Select(e => e.Site.Location.File).Distinct().Order(StringComparer.Ordinal).ToList();
         return new RenderModule(module.Name, module.Channel, module.Includes, structs, events, sources);
+    }
+
+    /// <summary>The comment above a probe: its event, id and source site, on one line when it fits.</summary>
+    private static string Comment(ProbeEvent e)
+    {
+        string line = $"/* {e.Name}, event {e.Id}: {e.Site.Macro} at {e.Site.Location} */";
+        return CStyle.Columns(line) <= CStyle.MaxColumns ? line : $"/*\n * {e.Name}, event {e.Id}:\n * {e.Site.Macro} at {e.Site.Location}\n */";
     }
 
     /// <summary><c>sizeof(int)</c> as the thread's probes write it, when a member type has exactly that alignment; else the number.</summary>

@@ -30,6 +30,7 @@ internal sealed record RenderEvent(
     string FormatLiteral,
     string ProbeName,
     string Source,
+    string Comment,
     string Kind,
     IReadOnlyList<string> Params,
     IReadOnlyList<string> ArgNames,
