@@ -22,8 +22,8 @@ internal sealed class LttngUstRunner : IDisposable
             ExternalCommand.RunOrThrow("lttng-sessiond", "--daemonize");
     }
 
-    /// <summary>Runs the program in a fresh session; returns its ns/event (wall / events per thread).</summary>
-    public double Measure(int threads, long eventsPerThread)
+    /// <summary>Runs the program in a fresh session; returns its wall ns/event (per thread) and CPU ns/event.</summary>
+    public (double Wall, double Cpu) Measure(int threads, long eventsPerThread)
     {
         string session = "ltt-bench-" + Guid.NewGuid().ToString("N")[..8];
         string output = Path.Combine(_work, session);
@@ -34,7 +34,8 @@ internal sealed class LttngUstRunner : IDisposable
             ExternalCommand.RunOrThrow("lttng", "start", session);
             string line = ExternalCommand.RunOrThrow(_program, threads.ToString(CultureInfo.InvariantCulture), eventsPerThread.ToString(CultureInfo.InvariantCulture)).Trim();
             ExternalCommand.RunOrThrow("lttng", "stop", session);
-            return double.Parse(line.Split(' ')[2], CultureInfo.InvariantCulture);
+            string[] parts = line.Split(' ');
+            return (double.Parse(parts[2], CultureInfo.InvariantCulture), double.Parse(parts[3], CultureInfo.InvariantCulture));
         }
         finally
         {

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Ltt.Testing;
 using Ltt.Trace.Buffers;
+using Ltt.Trace.Clocks;
 using Ltt.Trace.Runtime;
 using Ltt.Trace.Serialization;
 
@@ -10,24 +12,28 @@ namespace Ltt.Benchmarks;
 /// <summary>
 /// Cost per event of the three-integer event (u64, s32, u32) with 1 and 2 threads: ltt-trace's
 /// typed fast path, .NET EventSource with an in-process EventListener, and LTTng-UST (gcc-built
-/// tracepoint in a tight loop, userspace session), all in the same run. ns/event = wall time
-/// of the run / events per thread (all threads write at once; flat = linear scaling).
+/// tracepoint in a tight loop, userspace session), all in the same run. Two measures each:
+/// CPU ns/event (CPU time of the writer threads / events: what a write costs, even on a loaded
+/// machine) and wall ns/event (wall time / events per thread, all threads at once: flat when
+/// scaling is linear). Ratios use CPU time.
 /// Usage: trace-write [--events N] (per thread, default 4000000)
 /// </summary>
-internal static class TraceWriteBenchmark
+internal static partial class TraceWriteBenchmark
 {
+    private sealed record Row(string Tracer, int Threads, double Cpu, double Wall, double AllocPerEvent, string Note);
+
     public static int Run(string[] args)
     {
         long events = args is ["--events", var n] ? long.Parse(n, CultureInfo.InvariantCulture) : 4_000_000;
-        var rows = new List<(string Tracer, int Threads, double Ns, double AllocPerEvent, string Note)>();
+        var rows = new List<Row>();
         using var ust = new LttngUstRunner(Path.Combine(RepoPaths.Root, "tests", "Ltt.Benchmarks", "lttng-ust"));
 
         RunLttTrace(1, Math.Min(events, 1_000_000)); // warm-up: JIT tiers, page faults
         foreach (int threads in new[] { 1, 2 })
         {
             var (result, stats) = RunLttTrace(threads, events);
-            rows.Add(("ltt-trace", threads, result.NanosecondsPerEvent, (double)result.AllocatedBytes / result.Attempted,
-                $"in trace {stats.EventsInTrace}, discarded {stats.EventsDiscarded}"));
+            rows.Add(new("ltt-trace", threads, result.CpuNanosecondsPerEvent, result.NanosecondsPerEvent, (double)result.AllocatedBytes / result.Attempted,
+                $"clock {LocalClock.Source}; in trace {stats.EventsInTrace}, discarded {stats.EventsDiscarded}"));
         }
         using (var listener = new CountingListener())
         {
@@ -37,26 +43,33 @@ internal static class TraceWriteBenchmark
             foreach (int threads in new[] { 1, 2 })
             {
                 long before = listener.Count;
-                var (ns, alloc) = RunEventSource(threads, esEvents);
-                rows.Add(("EventSource", threads, ns, alloc, $"listener got {listener.Count - before}"));
+                var (cpu, wall, alloc) = RunEventSource(threads, esEvents);
+                rows.Add(new("EventSource", threads, cpu, wall, alloc, $"listener got {listener.Count - before}"));
             }
         }
         foreach (int threads in new[] { 1, 2 })
-            rows.Add(("LTTng-UST", threads, ust.Measure(threads, events), double.NaN, "lttng-ust 2.13, per-uid buffers, discard"));
+        {
+            var (wall, cpu) = ust.Measure(threads, events);
+            rows.Add(new("LTTng-UST", threads, cpu, wall, double.NaN, "lttng-ust 2.13, per-uid buffers, discard"));
+        }
 
-        Console.WriteLine($"{"tracer",-12} {"threads",7} {"ns/event",9} {"alloc B/event",14}  note");
-        foreach (var row in rows)
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Tracer,-12} {row.Threads,7} {row.Ns,9:F1} {(double.IsNaN(row.AllocPerEvent) ? "n/a" : row.AllocPerEvent.ToString("F3", CultureInfo.InvariantCulture)),14}  {row.Note}"));
+        var invariant = CultureInfo.InvariantCulture;
+        Console.WriteLine($"{"tracer",-12} {"threads",7} {"cpu ns/event",13} {"wall ns/event",14} {"alloc B/event",14}  note");
+        foreach (Row row in rows)
+        {
+            string alloc = double.IsNaN(row.AllocPerEvent) ? "n/a" : row.AllocPerEvent.ToString("F3", invariant);
+            Console.WriteLine(string.Create(invariant, $"{row.Tracer,-12} {row.Threads,7} {row.Cpu,13:F1} {row.Wall,14:F1} {alloc,14}  {row.Note}"));
+        }
         foreach (int threads in new[] { 1, 2 })
         {
-            double ours = rows.First(r => r.Tracer == "ltt-trace" && r.Threads == threads).Ns;
-            double es = rows.First(r => r.Tracer == "EventSource" && r.Threads == threads).Ns;
-            double lttng = rows.First(r => r.Tracer == "LTTng-UST" && r.Threads == threads).Ns;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{threads} thread(s): LTTng-UST / ltt-trace = {lttng / ours:F1}x, EventSource / ltt-trace = {es / ours:F1}x"));
+            Row ours = rows.First(r => r.Tracer == "ltt-trace" && r.Threads == threads);
+            Row es = rows.First(r => r.Tracer == "EventSource" && r.Threads == threads);
+            Row lttng = rows.First(r => r.Tracer == "LTTng-UST" && r.Threads == threads);
+            Console.WriteLine(string.Create(invariant, $"{threads} thread(s), CPU time: LTTng-UST / ltt-trace = {lttng.Cpu / ours.Cpu:F1}x, EventSource / ltt-trace = {es.Cpu / ours.Cpu:F1}x; wall: {lttng.Wall / ours.Wall:F1}x, {es.Wall / ours.Wall:F1}x"));
         }
-        double one = rows.First(r => r.Tracer == "ltt-trace" && r.Threads == 1).Ns;
-        double two = rows.First(r => r.Tracer == "ltt-trace" && r.Threads == 2).Ns;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ltt-trace scaling 1 -> 2 threads: {2 * one / two:F2}x throughput (2.00 = linear)"));
+        Row one = rows.First(r => r.Tracer == "ltt-trace" && r.Threads == 1);
+        Row two = rows.First(r => r.Tracer == "ltt-trace" && r.Threads == 2);
+        Console.WriteLine(string.Create(invariant, $"ltt-trace 1 -> 2 threads: CPU ns/event {one.Cpu:F1} -> {two.Cpu:F1} (equal = linear scaling); wall throughput x{2 * one.Wall / two.Wall:F2} (2.00 = linear)"));
         return 0;
     }
 
@@ -78,23 +91,35 @@ internal static class TraceWriteBenchmark
         }
     }
 
-    private static (double Ns, double AllocPerEvent) RunEventSource(int threads, long events)
+    private static (double Cpu, double Wall, double AllocPerEvent) RunEventSource(int threads, long events)
     {
         var allocated = new long[threads];
+        var cpu = new long[threads];
         var start = new Barrier(threads + 1);
         var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
         {
             start.SignalAndWait();
             long before = GC.GetAllocatedBytesForCurrentThread();
+            long cpuBefore = ThreadCpuNanoseconds();
             for (long i = 0; i < events; i++)
                 BenchEventSource.Log.ThreeInts((ulong)i, -(int)i, (uint)t);
+            cpu[t] = ThreadCpuNanoseconds() - cpuBefore;
             allocated[t] = GC.GetAllocatedBytesForCurrentThread() - before;
         })).ToList();
         workers.ForEach(w => w.Start());
         start.SignalAndWait();
         long began = Stopwatch.GetTimestamp();
         workers.ForEach(w => w.Join());
-        double ns = Stopwatch.GetElapsedTime(began).TotalNanoseconds / events;
-        return (ns, (double)allocated.Sum() / (events * threads));
+        double wall = Stopwatch.GetElapsedTime(began).TotalNanoseconds / events;
+        return ((double)cpu.Sum() / (events * threads), wall, (double)allocated.Sum() / (events * threads));
     }
+
+    private static unsafe long ThreadCpuNanoseconds()
+    {
+        long* timespec = stackalloc long[2];
+        return ClockGetTime(3 /* CLOCK_THREAD_CPUTIME_ID */, timespec) == 0 ? timespec[0] * 1_000_000_000 + timespec[1] : 0;
+    }
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    private static unsafe partial int ClockGetTime(int clock, long* timespec);
 }

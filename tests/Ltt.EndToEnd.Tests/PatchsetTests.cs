@@ -148,6 +148,24 @@ public sealed partial class PatchsetTests : IClassFixture<PatchsetTests.AppliedS
     }
 
     [Fact]
+    public void PatchedMaintainersGivesTheTracerItsSectionAndStillCoversEveryFile()
+    {
+        IReadOnlyList<MaintainersSection> sections = MaintainersFile.Read(Path.Combine(_series.Repo, "MAINTAINERS"));
+        string[] files = _series.Git("ls-files").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        MaintainersSection ltt = sections.Single(s => s.Name == "LTT TRACER");
+        string[] names = sections.Select(s => s.Name).SkipLast(1).ToArray();
+
+        Assert.Equal(names.Order(StringComparer.OrdinalIgnoreCase), names);
+        Assert.Equal("THE REST", sections[^1].Name);
+        Assert.Equal("MLWTSFFFF", string.Concat(ltt.Entries.Select(e => e.Tag)));
+        Assert.All(files.Where(f => f.StartsWith("ltt/", StringComparison.Ordinal) || f.StartsWith("include/linux/ltt-", StringComparison.Ordinal)
+                                    || f is "include/linux/immediate.h" or "scripts/ltt-armall"),
+            f => Assert.True(ltt.Covers(f), f + " is not in LTT TRACER"));
+        var uncovered = files.Where(f => f != "MAINTAINERS" && !sections.SkipLast(1).Any(s => s.Covers(f))).ToArray();
+        Assert.True(uncovered.Length == 0, "files with no section but THE REST after the series:\n" + string.Join('\n', uncovered));
+    }
+
+    [Fact]
     public void FilesTheSeriesTouchesStillCompileWithTheKernelFlags()
     {
         string gccInclude = _series.RunChecked("gcc", _series.Repo, "-print-file-name=include").Trim();

@@ -3,8 +3,9 @@
  * Tight loop over one LTTng-UST tracepoint of three integers (u64, s32, u32),
  * the comparison point for ltt-trace's runtime. Usage:
  *	ltt_bench <threads> <events-per-thread>
- * Prints one line: "<threads> <events> <ns-per-event>" where ns-per-event is
- * the wall time of the loop divided by the events one thread wrote.
+ * Prints one line: "<threads> <events> <ns-per-event> <cpu-ns-per-event>":
+ * the wall time of the loop divided by the events one thread wrote, and the
+ * CPU time of the writer threads divided by all the events they wrote.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -13,15 +14,26 @@
 #include "ltt_bench_tp.h"
 
 static long events_per_thread;
+static double cpu_ns[64];
+
+static double thread_cpu_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
 
 static void *writer(void *arg)
 {
 	long id = (long)arg;
+	double start = thread_cpu_ns();
 	long i;
 
 	for (i = 0; i < events_per_thread; i++)
 		lttng_ust_tracepoint(ltt_bench, three_ints, (uint64_t)i,
 				     (int32_t)-i, (uint32_t)id);
+	cpu_ns[id] = thread_cpu_ns() - start;
 	return NULL;
 }
 
@@ -37,7 +49,7 @@ int main(int argc, char **argv)
 {
 	pthread_t threads[64];
 	long nthreads, t;
-	double start, end;
+	double start, end, cpu = 0;
 
 	if (argc != 3) {
 		fprintf(stderr, "usage: %s <threads> <events-per-thread>\n",
@@ -56,7 +68,10 @@ int main(int argc, char **argv)
 	for (t = 0; t < nthreads; t++)
 		pthread_join(threads[t], NULL);
 	end = now_ns();
-	printf("%ld %ld %.2f\n", nthreads, events_per_thread,
-	       (end - start) / events_per_thread);
+	for (t = 0; t < nthreads; t++)
+		cpu += cpu_ns[t];
+	printf("%ld %ld %.2f %.2f\n", nthreads, events_per_thread,
+	       (end - start) / events_per_thread,
+	       cpu / (events_per_thread * nthreads));
 	return 0;
 }

@@ -24,6 +24,15 @@ public static partial class DependencyAnalyzer
         var result = new List<IReadOnlyList<(int, string)>>();
         var fileOwners = new Dictionary<string, int>(StringComparer.Ordinal);
         var symbolOwners = new Dictionary<string, int>(StringComparer.Ordinal);
+        // A name already present in the code the patches show as context or remove existed
+        // before the series: using it is no dependency on the patch that also mentions it.
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in patches.SelectMany(p => p.Diffs).SelectMany(d => d.Hunks).SelectMany(h => h.Lines))
+        {
+            if (line.Length > 0 && line[0] is ' ' or '-')
+                foreach (Match m in Identifier().Matches(line))
+                    existing.Add(m.Value);
+        }
         for (int i = 0; i < patches.Count; i++)
         {
             var deps = new Dictionary<int, string>();
@@ -48,7 +57,8 @@ public static partial class DependencyAnalyzer
                 fileOwners[diff.NewPath] = i;
             }
             foreach (string symbol in DefinedSymbols(patch))
-                symbolOwners.TryAdd(symbol, i);
+                if (!existing.Contains(symbol))
+                    symbolOwners.TryAdd(symbol, i);
         }
         return result;
     }

@@ -179,7 +179,11 @@ public static class SeriesPlanner
         return result;
     }
 
-    /// <summary>Merges groups until no two depend on each other (directly or through others).</summary>
+    /// <summary>
+    /// Breaks dependency cycles between series: a series that needs another one which in turn
+    /// needs its later patches is cut in two at its first patch needing the other series
+    /// (dependencies point back in the input, so cutting always ends); merging is the fallback.
+    /// </summary>
     private static List<List<int>> MergeCycles(List<List<int>> groups, List<PlannedPatch> planned)
     {
         while (true)
@@ -188,6 +192,22 @@ public static class SeriesPlanner
             var cycle = FindCycle(edges);
             if (cycle is null)
                 return groups;
+            var inCycle = cycle.SelectMany(g => groups[g]).ToHashSet();
+            bool cut = false;
+            foreach (int g in cycle)
+            {
+                var members = groups[g].Order().ToList();
+                int at = members.FindIndex(k => planned[k].DependsOn.Any(d => inCycle.Contains(d) && !members.Contains(d)));
+                if (at > 0)
+                {
+                    groups[g] = members.Take(at).ToList();
+                    groups.Add(members.Skip(at).ToList());
+                    cut = true;
+                    break;
+                }
+            }
+            if (cut)
+                continue;
             var merged = cycle.SelectMany(g => groups[g]).Order().ToList();
             groups = groups.Where((_, i) => !cycle.Contains(i)).Append(merged).ToList();
         }

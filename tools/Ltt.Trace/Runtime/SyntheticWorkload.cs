@@ -23,11 +23,12 @@ public static class SyntheticWorkload
         bool builtIn = session.Options.Catalog.Events is [{ Id: ThreeIntegers.Id, Name: ThreeIntegers.Name }];
         EventSerializer[] serializers = builtIn ? [] : [.. session.Options.Catalog.Events.Select(Serializer)];
         if (!builtIn && serializers.Length == 0)
-            return new WorkloadResult(threads, 0, 0, TimeSpan.Zero, 0, 0);
+            return new WorkloadResult(threads, 0, 0, TimeSpan.Zero, 0, 0, 0);
 
         var written = new long[threads];
         var attempted = new long[threads];
         var allocated = new long[threads];
+        var cpu = new long[threads];
         var start = new Barrier(threads + 1);
         var workers = new Thread[threads];
         for (int t = 0; t < threads; t++)
@@ -38,6 +39,7 @@ public static class SyntheticWorkload
                 var values = builtIn ? null : new WorkloadValues(serializers, thread);
                 start.SignalAndWait();
                 long before = GC.GetAllocatedBytesForCurrentThread();
+                long cpuBefore = Native.LibC.ThreadCpuNanoseconds();
                 for (long done = 0; done < eventsPerThread && !cancellation.IsCancellationRequested; done += Chunk)
                 {
                     long count = Math.Min(Chunk, eventsPerThread - done);
@@ -46,6 +48,7 @@ public static class SyntheticWorkload
                         : WriteCatalog(session, serializers, values!, done, count);
                     attempted[thread] += count;
                 }
+                cpu[thread] = Native.LibC.ThreadCpuNanoseconds() - cpuBefore;
                 allocated[thread] = GC.GetAllocatedBytesForCurrentThread() - before;
             })
             { Name = $"ltt-trace writer {t}", IsBackground = true };
@@ -57,7 +60,10 @@ public static class SyntheticWorkload
             worker.Join();
         TimeSpan elapsed = Stopwatch.GetElapsedTime(began);
         double perThread = attempted.Sum() / (double)threads;
-        return new WorkloadResult(threads, attempted.Sum(), written.Sum(), elapsed, allocated.Sum(), perThread == 0 ? 0 : elapsed.TotalNanoseconds / perThread);
+        long total = attempted.Sum();
+        return new WorkloadResult(threads, total, written.Sum(), elapsed, allocated.Sum(),
+            perThread == 0 ? 0 : elapsed.TotalNanoseconds / perThread,
+            total == 0 ? 0 : (double)cpu.Sum() / total);
     }
 
     private static EventSerializer Serializer(EventLayout layout) =>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Ltt.Cli;
 using Ltt.Trace.Buffers;
+using Ltt.Trace.Clocks;
 using Ltt.Trace.Layout;
 using Ltt.Trace.Runtime;
 using Ltt.Trace.Serialization;
@@ -92,7 +93,8 @@ public static class RecordCommand
         output.WriteLine(string.Create(invariant, $"events written: {stats.EventsInTrace}"));
         output.WriteLine(string.Create(invariant, $"events lost: {stats.EventsLost} (discarded {stats.EventsDiscarded}, overwritten {stats.EventsOverwritten})"));
         output.WriteLine(string.Create(invariant, $"bytes: {stats.Bytes} in {stats.Packets} packets"));
-        output.WriteLine(string.Create(invariant, $"write cost: {result.NanosecondsPerEvent:F1} ns/event"));
+        output.WriteLine(string.Create(invariant, $"clock: {LocalClock.Source}, {LocalClock.Frequency} Hz; wall time per event and thread: {result.NanosecondsPerEvent:F1} ns"));
+        output.WriteLine(string.Create(invariant, $"write cost: {result.CpuNanosecondsPerEvent:F1} ns/event"));
         return (int)ExitCode.Success;
     }
 

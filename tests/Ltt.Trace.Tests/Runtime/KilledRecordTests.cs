@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Text;
+using Ltt.Trace.Serialization;
+using Ltt.Trace.Tests.Reader;
+
+namespace Ltt.Trace.Tests.Runtime;
+
+/// <summary>
+/// A recording process killed mid-way (SIGKILL: no chance to flush) leaves a trace whose
+/// completed packets babeltrace2 reads, with no partial packet to trip on.
+/// </summary>
+public sealed class KilledRecordTests
+{
+    [Fact]
+    public void SigkillLeavesEveryCompletedPacketReadable()
+    {
+        using var trace = new TempTrace();
+        using Process record = StartRecord(trace.Path);
+        try
+        {
+            WaitForPackets(trace.Path, record, minimumBytes: 40 * 65536);
+        }
+        finally
+        {
+            record.Kill();
+            record.WaitForExit();
+        }
+        Assert.Equal(137, record.ExitCode); // killed by SIGKILL, not finished
+
+        var (stdout, stderr, exitCode) = Babeltrace.Run(trace.Path);
+        Assert.True(exitCode == 0, stderr);
+        foreach (string line in stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            Assert.StartsWith("WARNING: Tracer ", line);
+        int lines = Encoding.UTF8.GetString(stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        var (packets, events) = TestTraceDecoder.Decode(trace.Path, ThreeIntegers.Catalog);
+        Assert.True(packets.Count >= 40, $"{packets.Count} packets");
+        Assert.Equal(events.Count, lines);
+    }
+
+    private static Process StartRecord(string directory)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "ltt-trace.dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing: the test project references tools/ltt-trace");
+        var start = new ProcessStartInfo("dotnet", [dll, "record", "-o", directory, "--threads", "2", "--events", "20000000", "--subbuf-size", "65536", "--subbufs", "8"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        return Process.Start(start) ?? throw new InvalidOperationException("cannot start ltt-trace");
+    }
+
+    private static void WaitForPackets(string directory, Process record, long minimumBytes)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (record.HasExited)
+                Assert.Fail("ltt-trace record ended early: " + record.StandardError.ReadToEnd());
+            long bytes = Directory.Exists(directory)
+                ? Directory.GetFiles(directory, "channel0_*").Sum(f => new FileInfo(f).Length)
+                : 0;
+            if (bytes >= minimumBytes)
+                return;
+            Thread.Sleep(20);
+        }
+        record.Kill();
+        Assert.Fail("ltt-trace record wrote too little in 90 s");
+    }
+}
