@@ -153,7 +153,7 @@ public static class SeriesWriter
     {
         string who = series.Sections.Count == 1 ? series.Sections[0] : string.Join(", ", series.Sections);
         var text = new StringBuilder();
-        text.Append($"These {(series.Patches.Count == 1 ? "is the patch" : $"are the {series.Patches.Count} patches")} of a {plan.InputPatchCount}-patch series ");
+        text.Append($"{(series.Patches.Count == 1 ? "This is the patch" : $"These are the {series.Patches.Count} patches")} of a {plan.InputPatchCount}-patch series ");
         text.Append($"that {who} maintains. The series was split per subsystem ({plan.Series.Count} series) ");
         text.Append("so that each maintainer gets only the changes they review.");
         var split = series.Patches.Where(p => p.SplitFrom is not null).ToList();
