@@ -42,11 +42,19 @@ internal static class RenderModelBuilder
                 LargestAlignExpr(e, values),
                 BufferSize(e),
                 open,
-                close));
+                close,
+                e.Site.Args.Any(a => a.Name == "data") ? "void *__data" : "void *data",
+                Locals(e)));
         }
         var sources = module.Events.Select(e => e.Site.Location.File).Distinct().Order(StringComparer.Ordinal).ToList();
-        return new RenderModule(module.Name, module.Channel, module.Includes, structs, events, sources);
+        return new RenderModule(module.Name, "ltt_probes_" + module.Channel.Replace('-', '_'), module.Channel, module.Includes, structs, events, sources);
     }
+
+    /// <summary>The thread's <c>marker</c>/<c>data</c>/<c>len</c>, or <c>ltt_</c>-prefixed ones when an argument has one of those names.</summary>
+    private static RenderLocals Locals(ProbeEvent e) =>
+        e.Site.Args.Any(a => a.Name is "marker" or "data" or "len")
+            ? new RenderLocals("ltt_marker", "ltt_data", "ltt_len")
+            : new RenderLocals("marker", "data", "len");
 
     /// <summary>The comment above a probe: its event, id and source site, on one line when it fits.</summary>
     private static string Comment(ProbeEvent e)

@@ -42,11 +42,17 @@ internal sealed record RenderEvent(
     string LargestAlignExpr,
     int BufferSize,
     string? GuardOpen,
-    string? GuardClose);
+    string? GuardClose,
+    string PrivateParam,
+    RenderLocals Locals);
+
+/// <summary>Names of a probe's locals, chosen so that no tracepoint argument shadows them.</summary>
+internal sealed record RenderLocals(string Marker, string Data, string Len);
 
 /// <summary>One probe module (one channel).</summary>
 internal sealed record RenderModule(
     string Name,
+    string Ident,
     string Channel,
     IReadOnlyList<string> Includes,
     IReadOnlyList<RenderStruct> Structs,
