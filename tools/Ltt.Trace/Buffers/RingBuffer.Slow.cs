@@ -152,8 +152,30 @@ public sealed unsafe partial class RingBuffer
         if (!_overwrite)
             return;
         long stale = begin - Config.BufferSize; // the previous generation of this slot
-        if (stale >= 0 && Interlocked.CompareExchange(ref _consumed.Value, stale + SubbufferSize, stale) == stale)
-            Interlocked.Add(ref _overwritten.Value, overwrittenEvents);
+        if (stale < 0)
+            return;
+        // Push the reader off the stale generation. The writer that opened the sub-buffer
+        // before this one may not have pushed the reader off its own stale generation yet
+        // (it won the position CAS before us but runs its push after us): wait for it,
+        // or the reader would stay behind forever, neither taking its packet nor counting
+        // it lost (TryConsume leaves that push to the writers).
+        var spin = default(SpinWait);
+        while (true)
+        {
+            long consumed = Volatile.Read(ref _consumed.Value);
+            if (consumed > stale)
+                return; // the consumer took the stale packet in time
+            if (consumed == stale)
+            {
+                if (Interlocked.CompareExchange(ref _consumed.Value, stale + SubbufferSize, stale) == stale)
+                {
+                    Interlocked.Add(ref _overwritten.Value, overwrittenEvents);
+                    return;
+                }
+                continue;
+            }
+            spin.SpinOnce();
+        }
     }
 
     private void CloseWithPadding(long position, ulong timestamp, long discarded)
