@@ -148,12 +148,7 @@ internal static class RenderModelBuilder
             return "void *";
         return (type.Size, type.IsSigned) switch
         {
-            (1, true) => "signed char",
-            (1, false) => "unsigned char",
-            (2, true) => "short",
-            (2, false) => "unsigned short",
-            (4, true) => "int",
-            (4, false) => "unsigned int",
+            (1 or 2 or 4, _) => MemberType((int)type.Size, type.IsSigned),
             (8, true) => "long long",
             _ => "unsigned long long",
         };
