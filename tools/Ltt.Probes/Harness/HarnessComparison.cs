@@ -46,8 +46,9 @@ public static class HarnessComparison
                 mismatches.Add(new HarnessMismatch(i, name, null, $"the payload is {record.Payload.Length} bytes, its layout in events.json reads {decoded.BytesRead}"));
 
             var byName = decoded.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
-            foreach (var field in want.Fields)
+            foreach (var expectedField in want.Fields)
             {
+                var field = expectedField;
                 if (!byName.TryGetValue(field.Name, out var found))
                 {
                     if (decoded.Error is null)
@@ -55,7 +56,18 @@ public static class HarnessComparison
                     continue;
                 }
                 fieldsChecked++;
-                if (!found.Value.Equals(field.Value))
+                FieldValue want_ = field.Value;
+                if (field.ComputedFrom is { } computed)
+                {
+                    if (!record.Expectations.TryGetValue(computed.Name, out byte[]? bytes))
+                    {
+                        mismatches.Add(new HarnessMismatch(i, name, field.Name, "the harness wrote no expected value for this computed field"));
+                        continue;
+                    }
+                    want_ = HarnessValues.FromHarness(computed, field.IsCount, bytes);
+                    field = field with { Value = want_ };
+                }
+                if (!found.Value.Equals(want_))
                 {
                     var layoutField = layout.Fields.First(f => f.Name == field.Name);
                     mismatches.Add(new HarnessMismatch(i, name, field.Name,

@@ -255,7 +255,7 @@ public static class ProbePlanner
         if (source.Kind is FieldSourceKind.Value or FieldSourceKind.String && source.Expression is { } expression &&
             SourcePath.TryGet(expression, field, out string path) &&
             resolver.TryResolvePath(site, path, out var arg, out var steps, out var type, out _) &&
-            resolver.TryMakeValue(field.Name, arg, steps, type, field, null, out value, out _))
+            resolver.TryMakeValue(field.Name, arg, steps, type, field, null, out value, out why))
         {
             return true;
         }
