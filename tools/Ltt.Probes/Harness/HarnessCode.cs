@@ -94,6 +94,26 @@ internal static class HarnessCode
         }
     }
 
+    /// <summary>
+    /// On the second call, every integer member of the argument's struct that no value path sets
+    /// gets a small value (1 to 4), so that code which compares members with small constants (a
+    /// request's type) and takes lengths from them sees other branches than the filled pattern's.
+    /// </summary>
+    public static void SmallMembers(ProbeEvent e, TracepointArg arg, string obj, int call, List<string> statements)
+    {
+        if (call % 2 == 0 || (arg.Type.Kind == CTypeKind.Pointer ? arg.Type.Element : arg.Type) is not { } pointee)
+            return;
+        var setByPath = e.Values.Where(v => v.Code is null && v.Arg?.Name == arg.Name && v.Steps.Count > 0).Select(v => v.Steps[0].Member.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var member in pointee.Members)
+        {
+            if (member.IsBitField || setByPath.Contains(member.Name) || !CTypes.IsIntegerLike(member.Type) || member.Name.Length == 0)
+                continue;
+            int small = 1 + (int)(HarnessValues.Seed(e.Name, obj + "." + member.Name, call) % 4);
+            string line = $"\t{obj}.{member.Name} = {HarnessValues.Literal(member.Type.Kind == CTypeKind.Bool ? 1 : small, member.Type)};";
+            statements.Add(CStyle.Columns(line) <= CStyle.MaxColumns ? line : line.Replace(" = ", " =\n\t\t"));
+        }
+    }
+
     private static string Name(string lvalue) => lvalue.Replace('.', '_');
 
     /// <summary>Adds <c>head name</c> once, broken after the type when it passes 80 columns.</summary>

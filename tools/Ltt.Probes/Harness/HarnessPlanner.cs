@@ -122,6 +122,7 @@ public static class HarnessPlanner
                     obj = box + ".obj";
                     setup.Add(HarnessCode.Fill(box, HarnessValues.Seed(e.Name, box, call)));
                     HarnessCode.Links(e, arg, obj, call, objects, setup);
+                    HarnessCode.SmallMembers(e, arg, obj, call, setup);
                 }
                 else
                 {

@@ -37,6 +37,18 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
             return false;
         }
 
+        if (Unreachable(site, source.Expression ?? expression) is { } missing)
+        {
+            why = missing;
+            return false;
+        }
+        var used = CLexer.Tokens(expression + " " + (macro.Args is { Count: > 2 } a ? a[2] : "") + " " + (source.Count ?? ""))
+            .Where(t => t.IsIdentifier).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        if (site.HeaderUndefs.FirstOrDefault(used.Contains) is { } undef)
+        {
+            why = $"TP_fast_assign uses {undef}, a macro its header #undefs, which the probe cannot see";
+            return false;
+        }
         switch (source.Kind)
         {
             case FieldSourceKind.Value when field.ArrayLength is null && !field.IsDataLoc:
@@ -116,6 +128,34 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
         value = new ProbeValue(field.Name, null, [], element, element, ProbeValueKind.Sequence, marker, layout, 0) { Code = code, CountLayout = countLayout };
         why = "";
         return true;
+    }
+
+    /// <summary>
+    /// Why the code cannot compile in a probe: it follows an argument (or a member of its struct)
+    /// into a struct the header does not define where the tracepoint is declared. Null when
+    /// every struct it reaches through is known (deeper steps cannot be checked here; gcc does).
+    /// </summary>
+    private static string? Unreachable(TracepointSite site, string code)
+    {
+        var tokens = CLexer.Tokens(code);
+        for (int i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (i > 0 && (tokens[i - 1].Is("->") || tokens[i - 1].Is(".")))
+                continue;
+            var arg = site.Args.FirstOrDefault(a => a.Name == tokens[i].Text);
+            if (arg is null || !tokens[i + 1].Is("->") || !tokens[i + 2].IsIdentifier)
+                continue;
+            if (arg.Type.Element is not { } pointee || pointee.Kind is not (CTypeKind.Struct or CTypeKind.Union))
+                continue;
+            if (pointee.Size == 0 || pointee.Members.Count == 0)
+                return $"{pointee.Spelling} is not defined where {site.Name} is declared: TP_fast_assign reads {arg.Name}->{tokens[i + 2].Text}";
+            var member = pointee.Members.FirstOrDefault(m => m.Name == tokens[i + 2].Text);
+            if (member is null)
+                return $"{pointee.Spelling} has no member '{tokens[i + 2].Text}'";
+            if (i + 4 < tokens.Count && tokens[i + 3].Is("->") && member.Type.Element is { Kind: CTypeKind.Struct or CTypeKind.Union, Size: 0 } next)
+                return $"{next.Spelling} is not defined where {site.Name} is declared: TP_fast_assign reads {arg.Name}->{member.Name}->{tokens[i + 4].Text}";
+        }
+        return null;
     }
 
     private MarkerField ElementMarker(string name, CType element, MarkerArray array)

@@ -183,8 +183,8 @@ public static class ProbePlanner
         var values = new List<ProbeValue>();
         var items = entry?.Items.ToDictionary(i => i.FieldName, StringComparer.Ordinal) ?? [];
         var fields = site.Fields.Where(f => f.Macro != "common").ToList();
-        var assign = FastAssignParser.Parse(site.Assign, fields);
-        var entryMacros = EntryMacros.Parse(site.Entry);
+        var assign = FastAssignParser.Parse(ArgRenamer.Apply(site.Assign, site), fields);
+        var entryMacros = EntryMacros.Parse(ArgRenamer.Apply(site.Entry, site));
         var code = new CodeValueBuilder(resolver.Abi, resolver.Packed, resolver);
         var unplaced = assign.Unplaced.GroupBy(u => u.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var item in items.Values.Where(i => fields.All(f => f.Name != i.FieldName)))
