@@ -13,7 +13,8 @@ namespace Ltt.Probes.Generation;
 /// <summary>
 /// Renders a planned probe set into files: <c>probes/</c> (the target's modules, Kbuild and
 /// Makefile), <c>metadata/</c> (marker table, CTF TSDL, <c>events.json</c>, the grown id map)
-/// and, for targets with a harness template, <c>harness/harness.c</c>. Pure: nothing touches
+/// and, for targets with a harness template, <c>harness/</c> (<c>harness.c</c>, <c>harness.h</c>,
+/// one file per module). Pure: nothing touches
 /// the disk except reading templates; <see cref="OutputFolder"/> writes the result.
 /// </summary>
 public static class ProbeGenerator
@@ -51,9 +52,14 @@ public static class ProbeGenerator
         var catalog = Catalog(plan, options);
         var modules = plan.Modules.Select(m => RenderModelBuilder.Build(m, options.Packed)).ToList();
 
+        // module.c.sbn, module.h.sbn...: one file per module, named after it; the rest once.
+        var perModule = probes.TemplateNames.Where(n => n.StartsWith("module.", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         foreach (var module in modules)
-            Add(files, "probes/" + module.Name + ".c", probes.Render("module.c.sbn", new { Module = module, options.Generator }, templateErrors));
-        foreach (string name in probes.TemplateNames.Where(n => !n.StartsWith("harness", StringComparison.Ordinal) && n != "module.c.sbn"))
+        {
+            foreach (string name in perModule)
+                Add(files, "probes/" + module.Name + name["module".Length..^".sbn".Length], probes.Render(name, new { Module = module, options.Generator }, templateErrors));
+        }
+        foreach (string name in probes.TemplateNames.Where(n => !n.StartsWith("harness", StringComparison.Ordinal) && !perModule.Contains(n)))
             Add(files, "probes/" + name[..^".sbn".Length], probes.Render(name, new { Modules = modules, options.Generator }, templateErrors));
 
         HarnessPlan? harness = null;
@@ -71,6 +77,8 @@ public static class ProbeGenerator
             }
             Add(files, "harness/harness.c", probes.Render("harness.c.sbn",
                 new { options.Generator, Events = events, Calls = harness.CallCode }, templateErrors));
+            if (probes.Contains("harness.h.sbn"))
+                Add(files, "harness/harness.h", probes.Render("harness.h.sbn", new { options.Generator, Calls = harness.CallCode }, templateErrors));
             Add(files, "harness/defines", string.Concat(harness.Defines.Select(d => d + "\n")));
         }
 

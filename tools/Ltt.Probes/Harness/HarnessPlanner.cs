@@ -103,7 +103,7 @@ public static class HarnessPlanner
             }
             else
             {
-                args.Add($"({RenderModelBuilder.CastName(arg.Type)})0");
+                args.Add(CTypes.IsIntegerLike(arg.Type) ? HarnessValues.Literal(0, arg.Type) : $"({RenderModelBuilder.CastName(arg.Type)})0");
             }
         }
         return (statements, CStyle.WrapCall($"\t{e.ProbeName}(", args, ");"), fields);

@@ -86,14 +86,40 @@ public static class HarnessValues
         return FieldValue.Of(Wrap(value, v.Layout.Size * 8, v.Layout.Signed));
     }
 
-    /// <summary>A C literal of <paramref name="raw"/> for an object of <paramref name="type"/>: <c>(pid_t)0x1a2bULL</c>.</summary>
+    /// <summary>
+    /// A C literal of <paramref name="raw"/> for an object of <paramref name="type"/>, of exactly
+    /// the value and type the object then holds: <c>-0x1a2b</c> for an <c>int</c> (or a
+    /// <c>pid_t</c>), <c>0x1a2bUL</c> for an <c>unsigned long</c>. Only the types C has no
+    /// literal of (char, short, enum, bool, pointers) keep a cast, so that checkpatch finds no
+    /// cast of a C90 int constant (TYPECAST_INT_CONSTANT).
+    /// </summary>
     public static string Literal(Int128 raw, CType type)
     {
-        int bits = Math.Max(8, (int)type.Size * 8);
-        UInt128 bitsOf = (UInt128)raw & ((UInt128.One << bits) - 1);
-        string suffix = type.Kind == CTypeKind.Pointer ? "UL" : "ULL";
-        return $"({Rendering.RenderModelBuilder.CastName(type)})0x{bitsOf:x}{suffix}";
+        if (type.Kind == CTypeKind.Pointer)
+        {
+            UInt128 address = (UInt128)raw & ((UInt128.One << Math.Max(8, (int)type.Size * 8)) - 1);
+            return $"({Rendering.RenderModelBuilder.CastName(type)})0x{address:x}UL";
+        }
+        Int128 value = ConvertTo(raw, type);
+        string? suffix = CTypes.Unqualified(type.Canonical) switch
+        {
+            "int" or "signed int" or "signed" => "",
+            "unsigned int" or "unsigned" => "U",
+            "long" or "long int" or "signed long" => "L",
+            "unsigned long" or "unsigned long int" => "UL",
+            "long long" or "long long int" or "signed long long" => "LL",
+            "unsigned long long" or "unsigned long long int" => "ULL",
+            _ => null,
+        };
+        if (suffix is null)
+            return $"({CTypes.Unqualified(Rendering.RenderModelBuilder.CastName(type))}){Number(value, "")}";
+        Int128 min = -(Int128.One << ((int)type.Size * 8 - 1));
+        // -0x80000000 would negate an unsigned int: write the minimum as max - 1.
+        return type.IsSigned && value == min ? $"(-0x{-(min + 1):x}{suffix} - 1)" : Number(value, suffix);
     }
+
+    private static string Number(Int128 value, string suffix) =>
+        value == 0 ? "0" + suffix : value < 0 ? $"-0x{-value:x}{suffix}" : $"0x{value:x}{suffix}";
 
     /// <summary>A C string literal for a harness string.</summary>
     public static string StringLiteral(string text) => Rendering.CStyle.CString(text);

@@ -17,6 +17,10 @@ internal static class CTypes
     public static bool IsCharLike(CType type) =>
         type.Kind == CTypeKind.Integer && type.Size == 1 && Unqualified(type.Canonical) is "char" or "signed char" or "unsigned char";
 
+    /// <summary>Plain <c>char</c>: a TP_STRUCT__entry array of it is a string; <c>__u8</c>/<c>unsigned char</c> arrays are bytes.</summary>
+    public static bool IsPlainChar(CType type) =>
+        type.Kind == CTypeKind.Integer && type.Size == 1 && Unqualified(type.Canonical) == "char";
+
     public static bool IsIntegerLike(CType type) => type.Kind is CTypeKind.Integer or CTypeKind.Enum or CTypeKind.Bool;
 
     /// <summary>The pointee struct of a pointer, or null.</summary>

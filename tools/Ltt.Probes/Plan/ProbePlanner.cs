@@ -183,6 +183,8 @@ public static class ProbePlanner
         var values = new List<ProbeValue>();
         var items = entry?.Items.ToDictionary(i => i.FieldName, StringComparer.Ordinal) ?? [];
         var fields = site.Fields.Where(f => f.Macro != "common").ToList();
+        var assign = FastAssignParser.Parse(site.Assign, fields);
+        var unplaced = assign.Unplaced.GroupBy(u => u.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var item in items.Values.Where(i => fields.All(f => f.Name != i.FieldName)))
             diagnostics.Add(Error(item.Location, $"{site.Name}: TP_STRUCT__entry has no field '{item.FieldName}' (fields: {string.Join(", ", fields.Select(f => f.Name))})"));
 
@@ -197,6 +199,19 @@ public static class ProbePlanner
                     continue;
                 }
                 values.Add(value);
+                continue;
+            }
+            if (unplaced.TryGetValue(field.Name, out var u))
+            {
+                diagnostics.Add(Warning(u.Location, $"{site.Name}: field '{field.Name}' not recorded: {u.Reason}"));
+                continue;
+            }
+            if (assign.Sources.TryGetValue(field.Name, out var source))
+            {
+                if (TryFromSource(site, field, source, resolver, out var fromAssign, out string reason))
+                    values.Add(fromAssign);
+                else
+                    diagnostics.Add(Warning(source.Location, $"{site.Name}: field '{field.Name}' not recorded: {reason}"));
                 continue;
             }
             string? why = null;
@@ -218,6 +233,25 @@ public static class ProbePlanner
             }
         }
         return values;
+    }
+
+    /// <summary>
+    /// The value recorded for <paramref name="field"/> from its TP_fast_assign source: a value
+    /// path is resolved on the prototype (the harness then knows its value in C#).
+    /// </summary>
+    private static bool TryFromSource(TracepointSite site, EventField field, FieldSource source, ValueResolver resolver, out ProbeValue value, out string why)
+    {
+        value = null!;
+        if (source.Kind is FieldSourceKind.Value or FieldSourceKind.String && source.Expression is { } expression &&
+            SourcePath.TryGet(expression, field, out string path))
+        {
+            if (resolver.TryResolvePath(site, path, out var arg, out var steps, out var type, out why) &&
+                resolver.TryMakeValue(field.Name, arg, steps, type, field, null, out value, out why))
+                return true;
+            return false;
+        }
+        why = $"TP_fast_assign computes it ({source.Expression ?? "from __string"}), which the probe does not evaluate";
+        return false;
     }
 
     /// <summary>Where a TRACE_EVENT field most likely comes from: <c>name</c>, <c>x-&gt;y</c> for <c>x_y</c>, <c>arg-&gt;name</c>.</summary>

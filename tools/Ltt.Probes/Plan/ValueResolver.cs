@@ -70,7 +70,7 @@ internal sealed class ValueResolver(TargetAbi abi, bool packed)
         value = null!;
         string expression = arg.Name + string.Concat(steps);
         CType recordedFrom = entry?.Type ?? source;
-        bool entryIsString = entry is not null && (entry.Macro == "__string" || entry.ArrayLength is not null && CTypes.IsCharLike(entry.Type.Element ?? entry.Type));
+        bool entryIsString = entry is not null && (entry.Macro == "__string" || entry.ArrayLength is not null && CTypes.IsPlainChar(entry.Type.Element ?? entry.Type));
         ProbeValueKind kind;
         int bound = 0;
 

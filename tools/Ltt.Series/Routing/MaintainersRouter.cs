@@ -30,7 +30,10 @@ public sealed partial class MaintainersRouter(MaintainersIndex index)
             foreach (var match in Index.Match(file))
             {
                 string how = match.Entry.Tag == 'N' ? "N: matches" : "F: matches";
-                run.AddSection(match.Section, $"{file} ({how} line {match.Entry.Line})");
+                // get_maintainer.pl reads "--- /dev/null" of a new or deleted file as the path
+                // "dev/null", which THE REST's "F: *" then claims; the recipients keep that quirk.
+                string what = file == "dev/null" ? "dev/null (the /dev/null side of a new or deleted file)" : file;
+                run.AddSection(match.Section, $"{what} ({how} line {match.Entry.Line})");
             }
             fileEmails.AddRange(FileEmails(file).Select(a => (a, file)));
         }

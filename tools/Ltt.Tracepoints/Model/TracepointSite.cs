@@ -29,5 +29,14 @@ public sealed record TracepointSite(
     /// </summary>
     public IReadOnlyList<string> ForcedConfig { get; init; } = [];
 
+    /// <summary>
+    /// The body of the event class's <c>TP_STRUCT__entry(...)</c> as written (for DEFINE_EVENT*,
+    /// its class's), or null for DECLARE_TRACE sites and classes declared in another file.
+    /// </summary>
+    public SourceText? Entry { get; init; }
+
+    /// <summary>The body of the event class's <c>TP_fast_assign(...)</c> as written, or null like <see cref="Entry"/>.</summary>
+    public SourceText? Assign { get; init; }
+
     public bool IsEvent => Kind is not (SiteKind.DeclareTrace or SiteKind.DeclareTraceCondition);
 }

@@ -103,6 +103,7 @@ internal sealed class HeaderParser
         var sites = new List<TracepointSite>();
         var unresolved = new List<UnresolvedSite>();
         var seenLines = new HashSet<int>();
+        var bodies = ClassBodies.Find(job.Invocations, rel);
         foreach (Cursor decl in siteDecls)
         {
             SourcePosition at = decl.Location;
@@ -155,8 +156,9 @@ internal sealed class HeaderParser
                 continue;
             }
             var (format, printArgs) = PrintText.Split(printText);
+            var body = cls is not null && kind is not (SiteKind.DeclareTrace or SiteKind.DeclareTraceCondition) && bodies.TryGetValue(cls, out var b) ? b : default;
             sites.Add(new TracepointSite(kind, name, macro, location, guard, kind is SiteKind.DeclareTrace or SiteKind.DeclareTraceCondition ? null : cls,
-                system, args, fields, format, printArgs));
+                system, args, fields, format, printArgs) { Entry = body.Entry, Assign = body.Assign });
         }
 
         // Sites the tokens show but no declaration came from: inactive branches, broken invocations.

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Ltt.Cli;
 using Ltt.Series;
+using Ltt.Series.Checkpatch;
 using Ltt.Series.Output;
 using Ltt.Series.Planning;
 
@@ -23,20 +24,33 @@ public static class SeriesCommand
         var template = new Option<string?>("--template") { Description = "Cover letter template (default: templates/series/cover-letter.sbn)." };
         var from = new Option<string?>("--from") { Description = "Sender of the cover letters, \"Name <email>\" (default: the first patch's author)." };
         var changes = new Option<string?>("--changes") { Description = "File with what changed since the previous version (for -v N)." };
+        var checkpatch = new Option<string?>("--checkpatch")
+        {
+            Description = "Run checkpatch.pl on every written patch (default script: <tree>/scripts/checkpatch.pl); exit 1 on an ERROR.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var command = new Command("series", "Split a patchset into per-maintainer series in dependency order, prove nothing is lost, and write them as git format-patch does.");
         command.Arguments.Add(input);
-        foreach (var option in new Option[] { tree, maintainers, repo, output, dryRun, version, maxPatches, splitMixed, template, from, changes })
+        foreach (var option in new Option[] { tree, maintainers, repo, output, dryRun, version, maxPatches, splitMixed, template, from, changes, checkpatch })
             command.Options.Add(option);
         command.SetAction(parse => Run(new SeriesArguments(
                 parse.GetValue(input)!, parse.GetValue(tree)!, parse.GetValue(maintainers), parse.GetValue(repo), parse.GetValue(output)!,
                 parse.GetValue(dryRun), parse.GetValue(version), parse.GetValue(maxPatches), parse.GetValue(splitMixed),
-                parse.GetValue(template), parse.GetValue(from), parse.GetValue(changes)),
+                parse.GetValue(template), parse.GetValue(from), parse.GetValue(changes))
+            {
+                Checkpatch = parse.GetResult(checkpatch) is null ? null
+                    : parse.GetValue(checkpatch) ?? CheckpatchRunner.DefaultScript(parse.GetValue(tree)!),
+            },
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
     public static int Run(SeriesArguments args, TextWriter output, TextWriter error)
     {
+        if (args.Checkpatch is not null && args.DryRun)
+            return RouteCommand.Report([new Diagnostic("--checkpatch", 0, "checks written patches: drop --dry-run")], error);
+        if (args.Checkpatch is not null && !File.Exists(args.Checkpatch))
+            return RouteCommand.Report([new Diagnostic(args.Checkpatch, 0, "checkpatch.pl not found (give its path: --checkpatch <script>)")], error);
         string? changesText = null;
         if (args.Changes is not null)
         {
@@ -81,7 +95,7 @@ public static class SeriesCommand
                     output.WriteLine($"wrote {result.Plan!.Series.Count} series to {args.Output}; every series applies on its base and together they give the original tree");
                 else
                     output.WriteLine("checked: every series applies on its base and together they give the original tree");
-                return (int)ExitCode.Success;
+                return args.Checkpatch is null ? (int)ExitCode.Success : CheckpatchReport.Run(args.Checkpatch, args.Tree, args.Output, output, error);
             case SplitOutcome.CheckFailed:
                 return (int)ExitCode.CheckFailed;
             default:

@@ -1,0 +1,226 @@
+using Ltt.Tracepoints.Model;
+
+namespace Ltt.Probes.Plan;
+
+/// <summary>
+/// Reads a <c>TP_fast_assign</c> body into one <see cref="FieldSource"/> per entry field it sets.
+/// Understood, one statement each: <c>__entry-&gt;f = EXPR;</c>; <c>__assign_str(f)</c> and
+/// <c>__assign_str(f, EXPR)</c>; <c>memcpy</c>/<c>strncpy</c>/<c>strscpy</c>/<c>strlcpy</c>/<c>strcpy</c>
+/// of EXPR into a char array (a string); <c>memcpy(__get_dynamic_array(f), EXPR, N)</c>;
+/// <c>__assign_bitmask(f, EXPR, NBITS)</c>; and any other call whose only entry field is one
+/// array (<c>memcpy(__entry-&gt;uuid, ...)</c>, <c>memset</c>, <c>blk_fill_rwbs(__entry-&gt;rwbs, ...)</c>),
+/// which the probe runs as written. Anything else (an <c>if</c> block, a loop, a field set twice,
+/// a member of a field, <c>|=</c>) leaves the fields it touches unplaced, each with its line.
+/// </summary>
+public static class FastAssignParser
+{
+    private static readonly HashSet<string> StringCopies = new(StringComparer.Ordinal) { "strncpy", "strscpy", "strlcpy", "strcpy", "memcpy" };
+    private static readonly HashSet<string> Compound = new(StringComparer.Ordinal) { "if", "for", "while", "switch", "do", "else", "goto", "return" };
+
+    public static FastAssignResult Parse(SourceText? assign, IReadOnlyList<EventField> fields)
+    {
+        if (assign is null || assign.Text.Length == 0)
+            return FastAssignResult.Empty;
+        var byName = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var tokens = CLexer.Tokens(assign.Text);
+        var sources = new Dictionary<string, FieldSource>(StringComparer.Ordinal);
+        var unplaced = new List<UnplacedField>();
+        var twice = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var statement in Statements(tokens))
+        {
+            var at = assign.LocationOf(statement[0].Offset);
+            if (!TryPlace(assign.Text, statement, byName, at, out var source, out string? why))
+            {
+                foreach (string field in FieldsNamed(statement).Where(byName.ContainsKey).Distinct())
+                    unplaced.Add(new UnplacedField(field, at, why));
+                continue;
+            }
+            if (source is null)
+                continue;
+            if (sources.TryGetValue(source.Field, out var earlier))
+            {
+                twice.Add(source.Field);
+                unplaced.Add(new UnplacedField(source.Field, at, $"set twice in TP_fast_assign (lines {earlier.Location.Line} and {at.Line})"));
+                continue;
+            }
+            sources[source.Field] = source;
+        }
+        foreach (string field in twice)
+            sources.Remove(field);
+        foreach (var u in unplaced)
+            sources.Remove(u.Field);
+        return new FastAssignResult(sources, unplaced);
+    }
+
+    /// <summary>Top-level statements: up to a ';', or a whole compound statement (braces, if/else) as one.</summary>
+    private static List<List<CToken>> Statements(List<CToken> tokens)
+    {
+        var statements = new List<List<CToken>>();
+        var current = new List<CToken>();
+        int depth = 0;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            CToken t = tokens[i];
+            current.Add(t);
+            if (t.Text is "(" or "[" or "{")
+                depth++;
+            else if (t.Text is ")" or "]" or "}")
+                depth--;
+            bool end = depth == 0 && (t.Is(";") || t.Is("}"));
+            if (!end)
+                continue;
+            if (i + 1 < tokens.Count && tokens[i + 1].Is("else"))
+                continue;
+            if (t.Is(";"))
+                current.RemoveAt(current.Count - 1);
+            if (current.Count > 0)
+                statements.Add(current);
+            current = [];
+        }
+        if (current.Count > 0)
+            statements.Add(current);
+        return statements;
+    }
+
+    /// <summary>
+    /// The source <paramref name="s"/> gives, or false with why it is not understood. True with a
+    /// null source for a statement that sets no field (a local helper call, an empty statement).
+    /// </summary>
+    private static bool TryPlace(string text, List<CToken> s, Dictionary<string, EventField> fields, SourceLocation at, out FieldSource? source, out string why)
+    {
+        source = null;
+        why = "";
+        if (s.Any(t => t.IsIdentifier && Compound.Contains(t.Text)) || s.Any(t => t.Is("{")))
+        {
+            why = $"set inside a{(s[0].Is("{") ? " block" : $"n '{s[0].Text}' statement")} of TP_fast_assign";
+            return false;
+        }
+        // __entry->f = EXPR
+        if (s.Count >= 3 && s[0].Is("__entry") && s[1].Is("->") && s[2].IsIdentifier)
+        {
+            string field = s[2].Text;
+            if (s.Count < 5 || !s[3].Is("="))
+            {
+                why = s.Count > 3 && (s[3].Is(".") || s[3].Is("[") || s[3].Is("->"))
+                    ? "TP_fast_assign sets a part of the field, not the whole of it"
+                    : $"'{CLexer.Text(text, s)}' is not a plain assignment";
+                return false;
+            }
+            var rhs = s.Skip(4).ToList();
+            if (MentionsEntry(rhs))
+            {
+                why = "its value is computed from other entry fields";
+                return false;
+            }
+            source = new FieldSource(field, FieldSourceKind.Value, CLexer.Text(text, rhs), null, at);
+            return true;
+        }
+        if (s.Count < 3 || !s[0].IsIdentifier || !s[1].Is("(") || !s[^1].Is(")") || CloseOf(s, 1) != s.Count - 1)
+        {
+            why = $"'{Short(CLexer.Text(text, s))}' is not a statement the planner understands";
+            return false;
+        }
+        string call = s[0].Text;
+        var args = CLexer.Split(s.GetRange(2, s.Count - 3), ",");
+        if (call is "__assign_str" or "__assign_bitmask")
+        {
+            int wanted = call == "__assign_str" ? 2 : 3;
+            if (args.Count < 1 || args[0].Count != 1 || !args[0][0].IsIdentifier || args.Count > wanted || call == "__assign_bitmask" && args.Count != 3)
+            {
+                why = $"{call} with {args.Count} arguments is not understood";
+                return false;
+            }
+            if (args.Skip(1).Any(MentionsEntry))
+            {
+                why = "its value is computed from other entry fields";
+                return false;
+            }
+            string field = args[0][0].Text;
+            source = call == "__assign_str"
+                ? new FieldSource(field, FieldSourceKind.String, args.Count == 2 ? CLexer.Text(text, args[1]) : null, null, at)
+                : new FieldSource(field, FieldSourceKind.Bitmask, CLexer.Text(text, args[1]), CLexer.Text(text, args[2]), at);
+            return true;
+        }
+        if (call == "memcpy" && args.Count == 3 && args[0].Count == 4 && args[0][0].Is("__get_dynamic_array") && args[0][2].IsIdentifier)
+        {
+            if (MentionsEntry(args[1]) || MentionsEntry(args[2]))
+            {
+                why = "the data or its length come from other entry fields";
+                return false;
+            }
+            source = new FieldSource(args[0][2].Text, FieldSourceKind.DynamicArray, CLexer.Text(text, args[1]), CLexer.Text(text, args[2]), at);
+            return true;
+        }
+        if (StringCopies.Contains(call) && args.Count >= 2 && EntryField(args[0]) is { } target &&
+            fields.TryGetValue(target, out var targetField) && IsCharArray(targetField) && !MentionsEntry(args[1]))
+        {
+            source = new FieldSource(target, FieldSourceKind.String, CLexer.Text(text, args[1]), null, at);
+            return true;
+        }
+        var named = EntryFields(s).Distinct().ToList();
+        if (named.Count == 0)
+            return true;
+        if (named.Count > 1 || s.Any(t => t.Is("__get_dynamic_array") || t.Is("__get_str") || t.Is("__get_bitmask")))
+        {
+            why = $"'{call}(...)' sets or reads more than one entry field";
+            return false;
+        }
+        if (!fields.TryGetValue(named[0], out var filled) || filled.ArrayLength is null)
+        {
+            why = $"'{call}(...)' takes the field's address: only an array field can be filled by a call";
+            return false;
+        }
+        source = new FieldSource(named[0], FieldSourceKind.Fill, CLexer.Text(text, s), null, at);
+        return true;
+    }
+
+    private static bool IsCharArray(EventField f) =>
+        f.ArrayLength is not null && f.Type.Element is { } e && CTypes.IsPlainChar(e);
+
+    /// <summary>f for exactly <c>__entry-&gt;f</c>.</summary>
+    private static string? EntryField(List<CToken> arg) =>
+        arg.Count == 3 && arg[0].Is("__entry") && arg[1].Is("->") && arg[2].IsIdentifier ? arg[2].Text : null;
+
+    private static IEnumerable<string> EntryFields(List<CToken> s)
+    {
+        for (int i = 0; i + 2 < s.Count; i++)
+        {
+            if (s[i].Is("__entry") && s[i + 1].Is("->") && s[i + 2].IsIdentifier)
+                yield return s[i + 2].Text;
+        }
+    }
+
+    /// <summary>Every field a statement names: <c>__entry-&gt;f</c>, and the first argument of the <c>__assign_*</c>/<c>__get_*</c> helpers.</summary>
+    private static IEnumerable<string> FieldsNamed(List<CToken> s)
+    {
+        foreach (string f in EntryFields(s))
+            yield return f;
+        for (int i = 0; i + 2 < s.Count; i++)
+        {
+            if (s[i].Text.StartsWith("__assign_", StringComparison.Ordinal) || s[i].Text.StartsWith("__get_", StringComparison.Ordinal))
+            {
+                if (s[i + 1].Is("(") && s[i + 2].IsIdentifier)
+                    yield return s[i + 2].Text;
+            }
+        }
+    }
+
+    private static bool MentionsEntry(List<CToken> tokens) =>
+        tokens.Any(t => t.Is("__entry") || t.Text.StartsWith("__get_", StringComparison.Ordinal));
+
+    private static int CloseOf(List<CToken> s, int open)
+    {
+        int depth = 0;
+        for (int i = open; i < s.Count; i++)
+        {
+            if (s[i].Text is "(" or "[")
+                depth++;
+            else if (s[i].Text is ")" or "]" && --depth == 0)
+                return i;
+        }
+        return -1;
+    }
+
+    private static string Short(string text) => text.Length <= 60 ? text : text[..57] + "...";
+}

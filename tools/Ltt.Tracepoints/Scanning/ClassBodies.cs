@@ -1,0 +1,67 @@
+using System.Text;
+using Ltt.Clang;
+using Ltt.Tracepoints.Model;
+
+namespace Ltt.Tracepoints.Scanning;
+
+/// <summary>
+/// Finds, in the tokens of a header, the <c>TP_STRUCT__entry(...)</c> and <c>TP_fast_assign(...)</c>
+/// bodies of each event class (<c>DECLARE_EVENT_CLASS</c> and the <c>TRACE_EVENT</c> family), kept
+/// as source text with their line breaks so that what is read from them can name its line.
+/// </summary>
+internal static class ClassBodies
+{
+    private static readonly HashSet<string> ClassMacros = new(StringComparer.Ordinal)
+    {
+        "DECLARE_EVENT_CLASS", "TRACE_EVENT", "TRACE_EVENT_CONDITION", "TRACE_EVENT_FN", "TRACE_EVENT_FN_COND",
+    };
+
+    /// <summary>The bodies of every class of <paramref name="invocations"/>, by class name; the first declaration wins.</summary>
+    public static Dictionary<string, (SourceText? Entry, SourceText? Assign)> Find(IEnumerable<MacroInvocation> invocations, string relativeFile)
+    {
+        var result = new Dictionary<string, (SourceText?, SourceText?)>(StringComparer.Ordinal);
+        foreach (MacroInvocation inv in invocations)
+        {
+            if (!ClassMacros.Contains(inv.Macro) || !inv.Balanced || inv.Arguments.Count == 0)
+                continue;
+            string name = inv.ArgumentText(0);
+            result.TryAdd(name, (Body(inv, "TP_STRUCT__entry", relativeFile), Body(inv, "TP_fast_assign", relativeFile)));
+        }
+        return result;
+    }
+
+    /// <summary>The tokens inside <c>macro( ... )</c> of the argument that starts with <paramref name="macro"/>.</summary>
+    private static SourceText? Body(MacroInvocation inv, string macro, string relativeFile)
+    {
+        foreach (IReadOnlyList<Token> arg in inv.Arguments)
+        {
+            if (arg.Count < 3 || !arg[0].Is(macro) || !arg[1].Is("(") || !arg[^1].Is(")"))
+                continue;
+            var inner = arg.Skip(2).Take(arg.Count - 3).ToList();
+            if (inner.Count == 0)
+                return new SourceText("", new SourceLocation(relativeFile, arg[1].Position.Line, arg[1].Position.Column + 1));
+            return new SourceText(JoinLines(inner), new SourceLocation(relativeFile, inner[0].Position.Line, inner[0].Position.Column));
+        }
+        return null;
+    }
+
+    /// <summary>The tokens as text: the source's line breaks kept (one '\n' per line), one space between tokens the source separated on a line.</summary>
+    internal static string JoinLines(IReadOnlyList<Token> tokens)
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (i > 0)
+            {
+                Token prev = tokens[i - 1];
+                int breaks = tokens[i].Position.Line - prev.Position.Line;
+                if (breaks > 0)
+                    sb.Append('\n', breaks).Append('\t');
+                else if (prev.Position.Offset + prev.Spelling.Length != tokens[i].Position.Offset)
+                    sb.Append(' ');
+            }
+            sb.Append(tokens[i].Spelling);
+        }
+        return sb.ToString();
+    }
+}
