@@ -34,6 +34,8 @@ internal static class RenderModelBuilder
                 e.Site.Macro,
                 e.Site.Args.Select(a => Declaration(a.Type.Spelling, a.Name)).ToList(),
                 e.Site.Args.Count == 0 ? ["void"] : e.Site.Args.Select(a => Declaration(a.Type.Spelling, a.Name)).ToList(),
+                DefinitionParams(e),
+                e.Site.Args.Count == 0 ? ["void"] : DefinitionParams(e),
                 e.Site.Args.Select(a => a.Name).ToList(),
                 e.IsFixedSize,
                 structName,
@@ -44,11 +46,21 @@ internal static class RenderModelBuilder
                 BufferSize(e),
                 open,
                 close,
-                e.Site.Args.Any(a => a.Name == "data") ? "void *__data" : "void *data",
+                (e.Site.Args.Any(a => a.Name == "data") ? "void *__data" : "void *data") + " __maybe_unused",
                 Locals(e)));
         }
         var sources = module.Events.Select(e => e.Site.Location.File).Distinct().Order(StringComparer.Ordinal).ToList();
         return new RenderModule(module.Name, "ltt_probes_" + module.Channel.Replace('-', '_'), module.Channel, module.Includes, structs, events, sources);
+    }
+
+    /// <summary>
+    /// The probe's parameters as its definition declares them: one it records nothing from is
+    /// <c>__maybe_unused</c>, so the module compiles with -Wextra's unused-parameter warning on.
+    /// </summary>
+    private static List<string> DefinitionParams(ProbeEvent e)
+    {
+        var used = e.Values.Select(v => v.Arg.Name).ToHashSet(StringComparer.Ordinal);
+        return e.Site.Args.Select(a => Declaration(a.Type.Spelling, a.Name) + (used.Contains(a.Name) ? "" : " __maybe_unused")).ToList();
     }
 
     /// <summary>The thread's <c>marker</c>/<c>data</c>/<c>len</c>, or <c>ltt_</c>-prefixed ones when an argument has one of those names.</summary>
