@@ -9,9 +9,11 @@ namespace Ltt.Probes.Harness;
 public static class HarnessBuilder
 {
     /// <summary>
-    /// <c>-Wall -Wextra -Werror</c>, without <c>-Wunused-parameter</c>: the kernel's own headers
-    /// leave parameters of inline stubs unused, which is why the kernel's W=1 build
-    /// (scripts/Makefile.extrawarn) pairs -Wextra with -Wno-unused-parameter too.
+    /// <c>-Wall -Wextra -Werror</c>, without <c>-Wunused-parameter</c>, as the kernel builds: its
+    /// headers leave parameters of inline stubs unused, so its W=1 build adds
+    /// "-Wextra -Wunused -Wno-unused-parameter" (scripts/Makefile.extrawarn in linux 6.1), and
+    /// kernel-tree's stubs do the same. The generated files themselves compile with the warning
+    /// on (tests/Ltt.Probes.Tests/UnusedParameterTests.cs).
     /// </summary>
     public static readonly string[] WarningFlags = ["-Wall", "-Wextra", "-Wno-unused-parameter", "-Werror"];
 

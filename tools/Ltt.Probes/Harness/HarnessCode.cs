@@ -139,7 +139,10 @@ internal static class HarnessCode
         var lines = new List<string> { "" };
         if (guardOpen is not null)
             lines.Add(guardOpen);
-        var parameters = e.Site.Args.Count == 0 ? ["void"] : e.Site.Args.Select(a => RenderModelBuilder.Declaration(a.Type.Spelling, a.Name)).ToList();
+        var read = ArgumentsRead(e).ToHashSet(StringComparer.Ordinal);
+        var parameters = e.Site.Args.Count == 0
+            ? ["void"]
+            : e.Site.Args.Select(a => RenderModelBuilder.Declaration(a.Type.Spelling, a.Name) + (read.Contains(a.Name) ? "" : " __maybe_unused")).ToList();
         lines.Add(CStyle.WrapCall($"static void {FunctionName(e)}(", parameters, ")"));
         lines.Add("{");
         var locals = RenderModelBuilder.CodeLocals(e);

@@ -34,6 +34,8 @@ internal static class RenderModelBuilder
                 e.Site.Macro,
                 e.Site.Args.Select(a => Declaration(a.Type.Spelling, a.Name)).ToList(),
                 e.Site.Args.Count == 0 ? ["void"] : e.Site.Args.Select(a => Declaration(a.Type.Spelling, a.Name)).ToList(),
+                DefinitionParams(e),
+                e.Site.Args.Count == 0 ? ["void"] : DefinitionParams(e),
                 e.Site.Args.Select(a => a.Name).ToList(),
                 e.IsFixedSize,
                 structName,
@@ -44,7 +46,7 @@ internal static class RenderModelBuilder
                 BufferSize(e),
                 open,
                 close,
-                e.Site.Args.Any(a => a.Name == "data") ? "void *__data" : "void *data",
+                (e.Site.Args.Any(a => a.Name == "data") ? "void *__data" : "void *data") + " __maybe_unused",
                 Locals(e))
             {
                 CodeLocals = CodeLocals(e),
@@ -76,6 +78,18 @@ internal static class RenderModelBuilder
             return line;
         int eq = statement.IndexOf(" = ", StringComparison.Ordinal);
         return eq > 0 && !statement[..eq].Contains('(') ? $"\t{statement[..(eq + 2)]}\n\t\t{statement[(eq + 3)..]}" : line;
+    }
+
+    /// <summary>
+    /// The probe's parameters as its definition declares them: one it records nothing from is
+    /// <c>__maybe_unused</c>, so the module compiles with -Wextra's unused-parameter warning on.
+    /// </summary>
+    internal static List<string> DefinitionParams(ProbeEvent e)
+    {
+        var used = e.Values.Where(v => v.Arg is not null).Select(v => v.Arg!.Name)
+            .Concat(e.Values.Where(v => v.Code is not null).SelectMany(v => v.Code!.Arguments))
+            .ToHashSet(StringComparer.Ordinal);
+        return e.Site.Args.Select(a => Declaration(a.Type.Spelling, a.Name) + (used.Contains(a.Name) ? "" : " __maybe_unused")).ToList();
     }
 
     /// <summary>The thread's <c>marker</c>/<c>data</c>/<c>len</c>, or <c>ltt_</c>-prefixed ones when an argument has one of those names.</summary>

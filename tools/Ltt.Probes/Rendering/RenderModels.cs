@@ -39,7 +39,12 @@ internal sealed record RenderValue(
 /// <summary>A specialised serialization struct (<c>serialize_int_int_short</c>).</summary>
 internal sealed record RenderStruct(string Name, IReadOnlyList<RenderValue> Members, bool Packed);
 
-/// <summary>One event of a module.</summary>
+/// <summary>
+/// One event of a module. <see cref="DefinitionParams"/> are the probe definition's parameters,
+/// those it records nothing from marked <c>__maybe_unused</c> (the prototype keeps
+/// <see cref="ParamsOrVoid"/>); <see cref="PrivateParam"/> is the tracepoint's data pointer,
+/// which no probe reads.
+/// </summary>
 internal sealed record RenderEvent(
     string Name,
     int Id,
@@ -53,6 +58,8 @@ internal sealed record RenderEvent(
     string Kind,
     IReadOnlyList<string> Params,
     IReadOnlyList<string> ParamsOrVoid,
+    IReadOnlyList<string> DefinitionParams,
+    IReadOnlyList<string> DefinitionParamsOrVoid,
     IReadOnlyList<string> ArgNames,
     bool IsFixed,
     string? StructName,

@@ -2,7 +2,7 @@ namespace Ltt.Trace.Buffers;
 
 /// <summary>
 /// A slot reserved in a <see cref="RingBuffer"/>: the header is written, the payload goes at
-/// <see cref="PayloadPosition"/>, and <see cref="RingBuffer.Commit"/> must follow on the same
+/// <see cref="PayloadPosition"/>, and <see cref="RingBuffer.Commit(in Reservation)"/> must follow on the same
 /// buffer object (not the buffer of the CPU the thread is on by then).
 /// </summary>
 public readonly struct Reservation

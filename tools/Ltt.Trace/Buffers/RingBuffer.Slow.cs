@@ -20,7 +20,7 @@ public sealed unsafe partial class RingBuffer
             // Read after the position: a later closer reads a later value, so the cumulative
             // counts in consecutive packets never go down.
             long discarded = Volatile.Read(ref _discarded.Value);
-            ulong timestamp = LocalClock.Now();
+            ulong timestamp = Now();
             long subbufferStart = position & ~_subbufferMask;
 
             if ((position & _subbufferMask) != 0)
@@ -83,7 +83,7 @@ public sealed unsafe partial class RingBuffer
         {
             long position = Volatile.Read(ref _position.Value);
             long discarded = Volatile.Read(ref _discarded.Value);
-            ulong timestamp = LocalClock.Now();
+            ulong timestamp = Now();
             if ((position & _subbufferMask) != 0)
             {
                 long boundary = (position & ~_subbufferMask) + SubbufferSize;
@@ -131,7 +131,7 @@ public sealed unsafe partial class RingBuffer
     {
         int slot = SlotOf(begin);
         long previousBytes = GenerationOf(begin) * SubbufferSize;
-        long commit = Volatile.Read(ref _commits[slot].Value);
+        long commit = CommitTotal(slot);
         eventsBefore = CumulativeEvents(commit, previousBytes);
         if (!_overwrite && begin + SubbufferSize - Volatile.Read(ref _consumed.Value) > Config.BufferSize)
             return false; // discard mode, the consumer has not freed the slot
@@ -195,9 +195,8 @@ public sealed unsafe partial class RingBuffer
 
     private void CommitBytes(long position, long bytes)
     {
-        long committed = Interlocked.Add(ref _commits[SlotOf(position)].Value, bytes);
-        if ((committed & _subbufferMask) == 0)
-            OnMaybeComplete(position, committed);
+        Interlocked.Add(ref _commits[SlotOf(position)].Value, bytes);
+        OnSubbufferClosed();
     }
 
     private void WriteEventHeader(long position, bool compact, int eventId, ulong timestamp)
@@ -210,10 +209,5 @@ public sealed unsafe partial class RingBuffer
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void OnMaybeComplete(long position, long committed)
-    {
-        _ = position;
-        _ = committed;
-        _onSubbufferComplete?.Invoke();
-    }
+    private void OnSubbufferClosed() => _onSubbufferComplete?.Invoke();
 }

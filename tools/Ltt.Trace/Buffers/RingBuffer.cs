@@ -17,10 +17,20 @@ namespace Ltt.Trace.Buffers;
 /// the consumer moves it the same way to close a sub-buffer on flush. The clock is read
 /// after loading the position and before the CAS, so a successful CAS orders timestamps
 /// like positions (the clock is linearizable), and the 27-bit compact header stays exact.</item>
-/// <item><c>_commits[slot]</c>: bytes committed to the slot since the buffer was created
-/// (low 40 bits) plus events committed (high 24 bits), added by each writer after its payload
-/// is written, and by the closer for the padding. Generation g of a slot is complete when its
-/// bytes reach (g + 1) S; only then does anyone read it or reuse it.</item>
+/// <item>Commit counters: bytes committed to a slot since the buffer was created (low 40 bits)
+/// plus events committed (high 24 bits), summed over several counters. Each writer thread of a
+/// <see cref="Runtime.TraceSession"/> owns a row of its own (one counter per slot, on its own
+/// cache lines, registered with <see cref="RegisterWriterRow"/>) and adds to it with a plain
+/// store after its payload is written: only that thread ever writes it, so no lock prefix is
+/// needed, even when the thread migrated since its reserve. <c>_commits[slot]</c> is the
+/// shared row, added to with Interlocked by <see cref="Commit(in Reservation)"/> and by the
+/// closer for the padding. Generation g of a slot is complete when the sum of its counters
+/// reaches (g + 1) S; only then does anyone read it or reuse it. A sum read counter by counter
+/// can only lag the truth (counters only grow, and nothing commits to generation g + 1 before
+/// g is complete), so "complete" is never seen early. Whoever commits the last byte of a
+/// sub-buffer (the closer, or an event ending exactly at the boundary) wakes the consumer; a
+/// writer of another thread may still be committing then, so the consumer polls again soon
+/// while a closed sub-buffer is incomplete (<see cref="OldestClosedIncomplete"/>).</item>
 /// <item><c>_info[slot]</c>: the packet context facts. The writer that opens a sub-buffer
 /// (the switch-in) writes the begin timestamp and the slot's event count so far; the writer
 /// or flusher that closes it writes the content size, end timestamp and the cumulative
@@ -57,6 +67,10 @@ public sealed unsafe partial class RingBuffer : IDisposable
     private readonly PaddedLong[] _commits;
     private readonly SlotInfo[] _info;
     private readonly Action? _onSubbufferComplete;
+    private readonly GlobalClock? _globalClock;
+    private readonly int _rowBytes;
+    private readonly Lock _rowsLock = new();
+    private nint[] _rows = [];
 
     private PaddedLong _position;
     private PaddedLong _lastTimestampHigh;
@@ -67,7 +81,9 @@ public sealed unsafe partial class RingBuffer : IDisposable
 
     /// <param name="onSubbufferComplete">Called (slow path, by the writer whose commit completes a
     /// sub-buffer) so a waiting consumer wakes up.</param>
-    public RingBuffer(ChannelConfig config, int cpu, Action? onSubbufferComplete = null)
+    /// <param name="globalClock">Stamps events with this globally ordered clock (shared by the
+    /// buffers of a session) instead of <see cref="LocalClock"/>.</param>
+    public RingBuffer(ChannelConfig config, int cpu, Action? onSubbufferComplete = null, GlobalClock? globalClock = null)
     {
         IReadOnlyList<string> errors = config.Validate();
         if (errors.Count > 0)
@@ -85,6 +101,8 @@ public sealed unsafe partial class RingBuffer : IDisposable
         _commits = new PaddedLong[SubbufferCount];
         _info = new SlotInfo[SubbufferCount];
         _onSubbufferComplete = onSubbufferComplete;
+        _globalClock = globalClock;
+        _rowBytes = (SubbufferCount * sizeof(long) + 127) & ~127;
         _memory = (byte*)NativeMemory.AlignedAlloc((nuint)config.BufferSize, ChannelConfig.MinSubbufferSize);
         NativeMemory.Clear(_memory, (nuint)config.BufferSize);
     }
@@ -107,14 +125,14 @@ public sealed unsafe partial class RingBuffer : IDisposable
     /// Reserves room for an event and writes its header. Returns false when the event is lost
     /// (counted in <see cref="EventsDiscarded"/>). The payload is then written at
     /// <see cref="Reservation.PayloadPosition"/> (see <see cref="Payload"/>) and
-    /// <see cref="Commit"/> called on this same buffer.
+    /// <see cref="Commit(in Reservation)"/> called on this same buffer.
     /// </summary>
     /// <param name="payloadAlignment">Power of two, 1 to 8: the payload's largest field alignment.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryReserve(int eventId, int payloadSize, int payloadAlignment, out Reservation reservation)
     {
         long position = Volatile.Read(ref _position.Value);
-        ulong timestamp = LocalClock.Now();
+        ulong timestamp = Now();
         if ((position & _subbufferMask) != 0 && (uint)eventId <= CtfPacketLayout.MaxCompactId
             && (long)(timestamp >> TimestampBits) == Volatile.Read(ref _lastTimestampHigh.Value))
         {
@@ -140,20 +158,65 @@ public sealed unsafe partial class RingBuffer : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref byte PayloadStart(in Reservation reservation) => ref *(_memory + (reservation.PayloadPosition & _bufferMask));
 
-    /// <summary>Publishes a reserved event: its bytes count toward completing the sub-buffer.</summary>
+    /// <summary>Publishes a reserved event: its bytes count toward completing the sub-buffer.
+    /// Any thread may call it (an Interlocked add on the slot's shared counter).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Commit(in Reservation reservation)
     {
         int slot = (int)(reservation.Start >> _subbufferShift) & _slotMask;
-        long committed = Interlocked.Add(ref _commits[slot].Value, reservation.CommitBytes + EventUnit);
-        if ((committed & _subbufferMask) == 0)
-            OnMaybeComplete(reservation.Start, committed);
+        Interlocked.Add(ref _commits[slot].Value, reservation.CommitBytes + EventUnit);
+        if (((reservation.Start + reservation.CommitBytes) & _subbufferMask) == 0)
+            OnSubbufferClosed();
     }
+
+    /// <summary>
+    /// Publishes a reserved event through the calling thread's own commit row (from
+    /// <see cref="RegisterWriterRow"/>): a plain store, no lock prefix. Only the thread the row
+    /// was registered for may pass it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Commit(in Reservation reservation, long* row)
+    {
+        long* counter = row + ((int)(reservation.Start >> _subbufferShift) & _slotMask);
+        // Release: the payload is visible before the count that says it is there.
+        Volatile.Write(ref *counter, *counter + reservation.CommitBytes + EventUnit);
+        if (((reservation.Start + reservation.CommitBytes) & _subbufferMask) == 0)
+            OnSubbufferClosed();
+    }
+
+    /// <summary>
+    /// A commit row for one writer thread: one counter per slot, on cache lines of its own,
+    /// freed with the buffer. The thread passes it to <see cref="Commit(in Reservation, long*)"/>.
+    /// </summary>
+    internal long* RegisterWriterRow()
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        long* row = (long*)NativeMemory.AlignedAlloc((nuint)_rowBytes, 128);
+        NativeMemory.Clear(row, (nuint)_rowBytes);
+        lock (_rowsLock)
+            Volatile.Write(ref _rows, [.. _rows, (nint)row]);
+        return row;
+    }
+
+    /// <summary>Cumulative bytes and events committed to a slot: the shared counter plus every writer row.</summary>
+    private long CommitTotal(int slot)
+    {
+        long total = Volatile.Read(ref _commits[slot].Value);
+        foreach (nint row in Volatile.Read(ref _rows))
+            total += Volatile.Read(ref ((long*)row)[slot]);
+        return total;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Now() => _globalClock is null ? LocalClock.Now() : _globalClock.Now();
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            NativeMemory.AlignedFree(_memory);
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+        NativeMemory.AlignedFree(_memory);
+        foreach (nint row in _rows)
+            NativeMemory.AlignedFree((void*)row);
     }
 
     /// <summary>Per-slot packet facts; see the design notes for who writes each and when.</summary>

@@ -11,18 +11,18 @@ namespace Ltt.Trace.Clocks;
 /// </summary>
 public sealed class GlobalClock
 {
-    private readonly Func<ulong> _source;
+    private readonly Func<ulong>? _source;
     private PaddedValue _last;
 
     /// <param name="source">The raw clock; <see cref="LocalClock.Now"/> when null (tests pass a skewed one).</param>
     public GlobalClock(Func<ulong>? source = null)
     {
-        _source = source ?? LocalClock.Now;
+        _source = source;
     }
 
     public ulong Now()
     {
-        ulong now = _source();
+        ulong now = _source is null ? LocalClock.Now() : _source();
         ulong last = Volatile.Read(ref _last.Value);
         while (now > last)
         {

@@ -67,6 +67,16 @@ internal sealed unsafe class StreamFile : IDisposable
         _length += packets.Length;
     }
 
+    /// <summary>Makes what was written durable (fdatasync: with O_DIRECT the data is on the device
+    /// already; this commits the file size and allocation).</summary>
+    public void Sync()
+    {
+        if (_fallback is not null)
+            _fallback.Flush(flushToDisk: true);
+        else if (LibC.FDataSync(_fd) != 0)
+            throw new IOException($"{Path}: fdatasync failed: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+    }
+
     public void Dispose()
     {
         if (_fallback is not null)

@@ -4,38 +4,50 @@ using Ltt.Trace.Buffers;
 namespace Ltt.Trace.Runtime;
 
 /// <summary>
-/// The consumer thread of a session: wakes when a writer completes a sub-buffer (or every
-/// few milliseconds), copies complete sub-buffers out of each CPU's ring buffer and appends
-/// them, several packets per write, to that CPU's stream file. On stop it flushes the open
-/// sub-buffers and writes a last packet wherever one is needed to carry the final discarded
-/// count or to give an empty stream a packet.
+/// The consumer thread of a session: sleeps until a writer closes a sub-buffer (or the flush
+/// interval, or 100 ms, passes), then appends the complete sub-buffers of each CPU's ring
+/// buffer to that CPU's stream file, several packets per write (up to 8 MiB). In discard mode
+/// they are written straight from the ring buffer (no copy: writers cannot reclaim a sub-buffer
+/// before it is released); in overwrite mode a writer may reclaim one at any time, so each is
+/// copied out and checked first. It polls every
+/// millisecond only while a closed sub-buffer waits for a commit of another thread, so on an
+/// idle or steady channel it costs the writers' CPUs nothing between sub-buffers. With a flush
+/// interval it closes the open sub-buffers that often (LTTng's switch timer). On stop it
+/// flushes the open sub-buffers, writes a last packet wherever one is needed to carry the final
+/// discarded count or to give an empty stream a packet, and syncs the files.
 /// </summary>
 internal sealed unsafe class TraceConsumer : IDisposable
 {
-    private const int BatchBytes = 1 << 20;
+    private const int BatchBytes = 8 << 20;
 
     private readonly RingBuffer[] _buffers;
     private readonly StreamFile[] _files;
     private readonly Guid _uuid;
     private readonly byte* _staging;
+    private readonly ConsumedPacket[] _acquired;
     private readonly int _stagingPackets;
     private readonly int _subbufferSize;
     private readonly long[] _packetsPerStream;
     private readonly ulong[] _lastDiscarded;
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly Thread _thread;
+    private readonly TimeSpan? _flushInterval;
     private volatile bool _stopping;
     private long _eventsInTrace;
     private long _packets;
 
-    public TraceConsumer(RingBuffer[] buffers, StreamFile[] files, Guid uuid, int subbufferSize)
+    /// <param name="buffers">The session's buffers; filled in by the caller before <see cref="Start"/>.</param>
+    public TraceConsumer(RingBuffer[] buffers, StreamFile[] files, Guid uuid, ChannelConfig channel, TimeSpan? flushInterval = null)
     {
+        int subbufferSize = channel.SubbufferSize;
+        _flushInterval = flushInterval;
         _buffers = buffers;
         _files = files;
         _uuid = uuid;
         _subbufferSize = subbufferSize;
         _stagingPackets = Math.Max(1, BatchBytes / subbufferSize);
-        _staging = (byte*)NativeMemory.AlignedAlloc((nuint)((long)_stagingPackets * subbufferSize), 4096);
+        _staging = channel.Mode == BufferMode.Overwrite ? (byte*)NativeMemory.AlignedAlloc((nuint)((long)_stagingPackets * subbufferSize), 4096) : null;
+        _acquired = new ConsumedPacket[_stagingPackets];
         _packetsPerStream = new long[buffers.Length];
         _lastDiscarded = new ulong[buffers.Length];
         _thread = new Thread(Run) { IsBackground = true, Name = "ltt-trace consumer" };
@@ -68,11 +80,23 @@ internal sealed unsafe class TraceConsumer : IDisposable
     {
         try
         {
+            const int IdleMilliseconds = 100;
+            long nextFlush = _flushInterval is { } first ? Environment.TickCount64 + (long)first.TotalMilliseconds : long.MaxValue;
+            bool pending = false;
             while (!_stopping)
             {
-                _wake.Wait(10);
+                long now = Environment.TickCount64;
+                int timeout = pending ? 1 : (int)Math.Clamp(nextFlush - now, 0, IdleMilliseconds);
+                _wake.Wait(timeout);
                 _wake.Reset();
+                if (Environment.TickCount64 >= nextFlush)
+                {
+                    foreach (RingBuffer buffer in _buffers)
+                        buffer.Flush();
+                    nextFlush = Environment.TickCount64 + (long)_flushInterval!.Value.TotalMilliseconds;
+                }
                 DrainAll();
+                pending = _buffers.Any(b => b.OldestClosedIncomplete);
             }
             DrainAll();
             foreach (RingBuffer buffer in _buffers)
@@ -88,6 +112,8 @@ internal sealed unsafe class TraceConsumer : IDisposable
                     Drain(i);
                 }
             }
+            foreach (StreamFile file in _files)
+                file.Sync();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -106,29 +132,53 @@ internal sealed unsafe class TraceConsumer : IDisposable
         RingBuffer buffer = _buffers[stream];
         while (true)
         {
-            int count = 0;
-            long events = 0;
-            while (count < _stagingPackets
-                && buffer.TryConsume(new Span<byte>(_staging + (long)count * _subbufferSize, _subbufferSize), _uuid, out ConsumedPacket packet))
-            {
-                count++;
-                events += packet.Events;
-                _lastDiscarded[stream] = packet.EventsDiscarded;
-            }
+            int count = buffer.Config.Mode == BufferMode.Discard ? WriteInPlace(stream) : CopyAndWrite(stream);
             if (count == 0)
                 return;
-            _files[stream].Append(new ReadOnlySpan<byte>(_staging, count * _subbufferSize));
             _packetsPerStream[stream] += count;
             Interlocked.Add(ref _packets, count);
-            Interlocked.Add(ref _eventsInTrace, events);
-            if (count < _stagingPackets)
-                return;
         }
+    }
+
+    private int WriteInPlace(int stream)
+    {
+        RingBuffer buffer = _buffers[stream];
+        int count = buffer.TryAcquire(_acquired, _uuid, out byte* start);
+        if (count == 0)
+            return 0;
+        _files[stream].Append(new ReadOnlySpan<byte>(start, count * _subbufferSize));
+        buffer.Release(count);
+        Account(stream, count);
+        return count;
+    }
+
+    private int CopyAndWrite(int stream)
+    {
+        RingBuffer buffer = _buffers[stream];
+        int count = 0;
+        while (count < _stagingPackets
+            && buffer.TryConsume(new Span<byte>(_staging + (long)count * _subbufferSize, _subbufferSize), _uuid, out _acquired[count]))
+            count++;
+        if (count == 0)
+            return 0;
+        _files[stream].Append(new ReadOnlySpan<byte>(_staging, count * _subbufferSize));
+        Account(stream, count);
+        return count;
+    }
+
+    private void Account(int stream, int count)
+    {
+        long events = 0;
+        for (int i = 0; i < count; i++)
+            events += _acquired[i].Events;
+        _lastDiscarded[stream] = _acquired[count - 1].EventsDiscarded;
+        Interlocked.Add(ref _eventsInTrace, events);
     }
 
     public void Dispose()
     {
-        NativeMemory.AlignedFree(_staging);
+        if (_staging != null)
+            NativeMemory.AlignedFree(_staging);
         _wake.Dispose();
     }
 }

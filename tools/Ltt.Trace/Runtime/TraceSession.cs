@@ -5,6 +5,7 @@ using Ltt.Trace.Buffers;
 using Ltt.Trace.Clocks;
 using Ltt.Trace.Ctf;
 using Ltt.Trace.Layout;
+using Ltt.Trace.Native;
 using Ltt.Trace.Serialization;
 
 namespace Ltt.Trace.Runtime;
@@ -15,7 +16,7 @@ namespace Ltt.Trace.Runtime;
 /// write entry points. Writes may come from any number of threads; each goes to the buffer of
 /// the CPU the thread runs on. <see cref="Stop"/> is called once writers are done.
 /// </summary>
-public sealed class TraceSession : IDisposable
+public sealed unsafe class TraceSession : IDisposable
 {
     private readonly RingBuffer[] _buffers;
     private readonly StreamFile[] _files;
@@ -32,9 +33,10 @@ public sealed class TraceSession : IDisposable
         _files = files;
         int cpus = channel.EffectiveCpuCount;
         _buffers = new RingBuffer[cpus];
-        _consumer = new TraceConsumer(_buffers, files, trace.Uuid, channel.SubbufferSize);
+        _consumer = new TraceConsumer(_buffers, files, trace.Uuid, channel, options.FlushInterval);
+        GlobalClock? globalClock = options.Clock == TraceClock.Global ? new GlobalClock() : null;
         for (int cpu = 0; cpu < cpus; cpu++)
-            _buffers[cpu] = new RingBuffer(channel, cpu, _consumer.Wake);
+            _buffers[cpu] = new RingBuffer(channel, cpu, _consumer.Wake, globalClock);
         int maxId = options.Catalog.Events.Count == 0 ? -1 : options.Catalog.Events.Max(e => e.Id);
         _alignmentById = new int[maxId + 1];
         foreach (EventLayout layout in options.Catalog.Events)
@@ -109,23 +111,23 @@ public sealed class TraceSession : IDisposable
 
     /// <summary>The buffer of the CPU the calling thread runs on now.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public RingBuffer CurrentBuffer()
-    {
-        RingBuffer[] buffers = _buffers;
-        uint cpu = (uint)Thread.GetCurrentProcessorId();
-        return cpu < (uint)buffers.Length ? buffers[cpu] : buffers[cpu % (uint)buffers.Length];
-    }
+    public RingBuffer CurrentBuffer() => _buffers[BufferIndex(Thread.GetCurrentProcessorId())];
 
     /// <summary>The typed fast path: writes a fixed-size payload; false when the event was lost (counted).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Write<T>(int eventId, in T payload) where T : struct, IEventPayload<T>
     {
+        WriterState writer = Writer();
+        int index = BufferIndex(CurrentCpu.Read(writer.CpuId));
         // Reserve and commit on the same buffer object even if the thread migrates in between.
-        RingBuffer buffer = CurrentBuffer();
+        RingBuffer buffer = _buffers[index];
+        long* row = (long*)writer.Rows[index];
+        if (row == null)
+            row = RegisterRow(writer, index);
         if (!buffer.TryReserve(eventId, T.Size, T.Alignment, out Reservation reservation))
             return false;
         payload.WriteTo(ref buffer.PayloadStart(reservation));
-        buffer.Commit(reservation);
+        buffer.Commit(reservation, row);
         return true;
     }
 
@@ -137,11 +139,16 @@ public sealed class TraceSession : IDisposable
     {
         if ((uint)eventId >= (uint)_alignmentById.Length || _alignmentById[eventId] == 0)
             ThrowUnknownEvent(eventId);
-        RingBuffer buffer = CurrentBuffer();
+        WriterState writer = Writer();
+        int index = BufferIndex(CurrentCpu.Read(writer.CpuId));
+        RingBuffer buffer = _buffers[index];
+        long* row = (long*)writer.Rows[index];
+        if (row == null)
+            row = RegisterRow(writer, index);
         if (!buffer.TryReserve(eventId, payload.Length, _alignmentById[eventId], out Reservation reservation))
             return false;
         payload.CopyTo(buffer.Payload(reservation, payload.Length));
-        buffer.Commit(reservation);
+        buffer.Commit(reservation, row);
         return true;
     }
 
@@ -149,12 +156,35 @@ public sealed class TraceSession : IDisposable
     public bool Write(EventSerializer serializer, ReadOnlySpan<FieldValue> values)
     {
         int size = serializer.Measure(values);
-        RingBuffer buffer = CurrentBuffer();
+        WriterState writer = Writer();
+        int index = BufferIndex(CurrentCpu.Read(writer.CpuId));
+        RingBuffer buffer = _buffers[index];
+        long* row = (long*)writer.Rows[index];
+        if (row == null)
+            row = RegisterRow(writer, index);
         if (!buffer.TryReserve(serializer.EventId, size, serializer.Alignment, out Reservation reservation))
             return false;
         serializer.Write(buffer.Payload(reservation, size), values);
-        buffer.Commit(reservation);
+        buffer.Commit(reservation, row);
         return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private WriterState Writer()
+    {
+        WriterState? writer = WriterState.Current;
+        return writer is not null && writer.Session == this ? writer : WriterState.Attach(this, _buffers.Length);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int BufferIndex(int cpu) => (uint)cpu < (uint)_buffers.Length ? cpu : (int)((uint)cpu % (uint)_buffers.Length);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long* RegisterRow(WriterState writer, int index)
+    {
+        long* row = _buffers[index].RegisterWriterRow();
+        writer.Rows[index] = (nint)row;
+        return row;
     }
 
     /// <summary>Flushes every buffer, waits until all packets are on disk and closes the stream files.</summary>

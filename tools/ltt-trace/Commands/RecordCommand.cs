@@ -26,6 +26,9 @@ public static class RecordCommand
         mode.AcceptOnlyFromAmong("discard", "overwrite");
         var subbufSize = new Option<int>("--subbuf-size") { Description = "sub-buffer (packet) size in bytes, a power of two", DefaultValueFactory = _ => ChannelConfig.DefaultSubbufferSize };
         var subbufs = new Option<int>("--subbufs") { Description = "sub-buffers per CPU, a power of two", DefaultValueFactory = _ => ChannelConfig.DefaultSubbufferCount };
+        var clock = new Option<string>("--clock") { Description = "local: the CPU's TSC, fastest; global: never goes back across threads (one shared CAS per event)", DefaultValueFactory = _ => "local" };
+        clock.AcceptOnlyFromAmong("local", "global");
+        var flushInterval = new Option<int>("--flush-interval") { Description = "close every open sub-buffer each this many milliseconds, so a live reader sees a quiet channel's events (0: only full sub-buffers, and at the end)", DefaultValueFactory = _ => 0 };
 
         var command = new Command("record", "Record a synthetic workload with the bundled runtime tracer into a CTF 1.8 trace.");
         command.Options.Add(metadata);
@@ -35,6 +38,8 @@ public static class RecordCommand
         command.Options.Add(mode);
         command.Options.Add(subbufSize);
         command.Options.Add(subbufs);
+        command.Options.Add(clock);
+        command.Options.Add(flushInterval);
         command.SetAction(parse => Run(
             parse.GetValue(metadata)?.FullName,
             parse.GetValue(output)!.FullName,
@@ -43,16 +48,19 @@ public static class RecordCommand
             parse.GetValue(mode) == "overwrite" ? BufferMode.Overwrite : BufferMode.Discard,
             parse.GetValue(subbufSize),
             parse.GetValue(subbufs),
+            parse.GetValue(clock) == "global" ? TraceClock.Global : TraceClock.Local,
+            parse.GetValue(flushInterval),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    public static int Run(string? metadataPath, string outputDirectory, int threads, long events, BufferMode mode, int subbufferSize, int subbufferCount, TextWriter output, TextWriter error)
+    public static int Run(string? metadataPath, string outputDirectory, int threads, long events, BufferMode mode, int subbufferSize, int subbufferCount,
+        TraceClock clock, int flushIntervalMilliseconds, TextWriter output, TextWriter error)
     {
-        if (threads < 1 || threads > 1024 || events < 0)
+        if (threads < 1 || threads > 1024 || events < 0 || flushIntervalMilliseconds < 0)
         {
-            error.WriteLine("ltt-trace record: --threads must be 1 to 1024 and --events >= 0");
+            error.WriteLine("ltt-trace record: --threads must be 1 to 1024, --events >= 0 and --flush-interval >= 0");
             return (int)ExitCode.BadInput;
         }
         EventCatalog catalog = ThreeIntegers.Catalog;
@@ -66,13 +74,17 @@ public static class RecordCommand
             catalog = loaded;
         }
         var channel = new ChannelConfig(SubbufferSize: subbufferSize, SubbufferCount: subbufferCount, Mode: mode);
-        if (!TraceSession.TryStart(new TraceSessionOptions(outputDirectory, catalog, channel), out var session, out var startError))
+        TimeSpan? flushInterval = flushIntervalMilliseconds > 0 ? TimeSpan.FromMilliseconds(flushIntervalMilliseconds) : null;
+        var options = new TraceSessionOptions(outputDirectory, catalog, channel, Clock: clock, FlushInterval: flushInterval);
+        if (!TraceSession.TryStart(options, out var session, out var startError))
         {
             error.WriteLine($"ltt-trace record: {startError}");
             return (int)ExitCode.BadInput;
         }
-        // SIGINT/SIGTERM end the workload early; the session then stops as usual (flushed, every
-        // packet on disk). A SIGKILL leaves the packets written so far, each one whole.
+        // SIGINT/SIGTERM end the workload early; the session then stops as usual (writers joined,
+        // every partial sub-buffer flushed as a last packet, files synced) and the command exits 0.
+        // A second signal ends the process at once; a SIGKILL leaves the packets written so far,
+        // each one whole.
         using var interrupted = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Interrupt(context, interrupted));
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Interrupt(context, interrupted));
@@ -93,14 +105,15 @@ public static class RecordCommand
         output.WriteLine(string.Create(invariant, $"events written: {stats.EventsInTrace}"));
         output.WriteLine(string.Create(invariant, $"events lost: {stats.EventsLost} (discarded {stats.EventsDiscarded}, overwritten {stats.EventsOverwritten})"));
         output.WriteLine(string.Create(invariant, $"bytes: {stats.Bytes} in {stats.Packets} packets"));
-        output.WriteLine(string.Create(invariant, $"clock: {LocalClock.Source}, {LocalClock.Frequency} Hz; wall time per event and thread: {result.NanosecondsPerEvent:F1} ns"));
+        output.WriteLine(string.Create(invariant, $"clock: {clock.ToString().ToLowerInvariant()} over {LocalClock.Source}, {LocalClock.Frequency} Hz; wall time per event and thread: {result.NanosecondsPerEvent:F1} ns"));
         output.WriteLine(string.Create(invariant, $"write cost: {result.CpuNanosecondsPerEvent:F1} ns/event"));
         return (int)ExitCode.Success;
     }
 
     private static void Interrupt(PosixSignalContext context, CancellationTokenSource interrupted)
     {
-        context.Cancel = true;
+        // The first signal asks for a clean stop; a second one takes the default action.
+        context.Cancel = !interrupted.IsCancellationRequested;
         interrupted.Cancel();
     }
 }
