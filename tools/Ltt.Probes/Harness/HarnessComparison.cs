@@ -80,6 +80,33 @@ public static class HarnessComparison
         return new HarnessReport(recording.Records.Count, fieldsChecked, mismatches);
     }
 
+    /// <summary>
+    /// <paramref name="expected"/> with every computed field's value taken from the harness's
+    /// expect records (call <c>i</c> pairs with record <c>i</c>); a field whose record is missing
+    /// keeps its placeholder, which <see cref="Compare"/> reports.
+    /// </summary>
+    public static IReadOnlyList<ExpectedEvent> Resolve(IReadOnlyList<ExpectedEvent> expected, HarnessRecording recording)
+    {
+        var resolved = new List<ExpectedEvent>(expected.Count);
+        for (int i = 0; i < expected.Count; i++)
+        {
+            var want = expected[i];
+            var record = i < recording.Records.Count ? recording.Records[i] : null;
+            if (record is null || want.Fields.All(f => f.ComputedFrom is null))
+            {
+                resolved.Add(want);
+                continue;
+            }
+            resolved.Add(want with
+            {
+                Fields = want.Fields.Select(f => f.ComputedFrom is { } v && record.Expectations.TryGetValue(v.Name, out byte[]? bytes)
+                    ? f with { Value = HarnessValues.FromHarness(v, f.IsCount, bytes) }
+                    : f).ToList(),
+            });
+        }
+        return resolved;
+    }
+
     private static string Describe(FieldLayout field) => field.Kind switch
     {
         FieldKind.Integer => $"{(field.Signed ? "signed" : "unsigned")} {field.Size}-byte integer, aligned {field.Alignment}",

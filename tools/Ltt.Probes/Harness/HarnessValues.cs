@@ -105,13 +105,13 @@ public static class HarnessValues
                 int count = bytes.Length / size;
                 if (isCount)
                     return FieldValue.Of(count);
-                var elements = new List<string>(count);
+                var elements = new List<Int128>(count);
                 for (int i = 0; i < count; i++)
                 {
                     Int128 raw = Read(bytes.Slice(i * size, size), v.SourceType.IsSigned, littleEndian);
-                    elements.Add(FieldValue.Of(Wrap(raw, v.Layout.Size * 8, v.Layout.Signed)).ToString());
+                    elements.Add(Wrap(raw, v.Layout.Size * 8, v.Layout.Signed));
                 }
-                return FieldValue.Of("[" + string.Join(", ", elements) + "]");
+                return FieldValue.List(elements);
             default:
                 CType type = v.EntryType ?? v.SourceType;
                 return Expected(v, Read(bytes, type.IsSigned && type.Kind != CTypeKind.Pointer, littleEndian), null);

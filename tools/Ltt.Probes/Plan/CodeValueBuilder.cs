@@ -164,9 +164,10 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
         return new MarkerField(name, new TraceType((int)element.Size, element.IsSigned, false), conversion, array);
     }
 
+    /// <summary>One element; bytes show in hex, as LTTng's ctf_*_array_hex do (a <c>char</c> array of binary data is no text).</summary>
     private FieldLayout ElementLayout(string name, CType element, MarkerField marker) =>
         FieldLayout.Integer(name, marker.RecordedSize(abi), marker.RecordedSigned, marker.RecordedAlignment(abi, packed),
-            abi.LittleEndian ? ByteOrder.LittleEndian : ByteOrder.BigEndian) with { CType = element.Spelling };
+            abi.LittleEndian ? ByteOrder.LittleEndian : ByteOrder.BigEndian) with { CType = element.Spelling, Base = element.Size == 1 ? 16 : 10 };
 
     private static ValueCode Code(TracepointSite site, FieldSource source, IReadOnlyList<string> locals, IReadOnlyList<string> statements, string value, string? count, string text)
     {
