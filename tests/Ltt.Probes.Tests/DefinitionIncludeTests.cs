@@ -1,6 +1,10 @@
+using Ltt.Probes.Generation;
+using Ltt.Probes.Harness;
 using Ltt.Probes.Ids;
 using Ltt.Probes.Plan;
 using Ltt.Probes.Spec;
+using Ltt.Testing;
+using Ltt.Tracepoints;
 using Ltt.Tracepoints.Markers;
 using Ltt.Tracepoints.Model;
 
@@ -33,6 +37,26 @@ public sealed class DefinitionIncludeTests
         var plan = ProbePlanner.Plan(SampleScan.Result(sites), parsed.Spec, EventIdMap.Empty, TargetAbi.X86_64);
         Assert.Empty(plan.Diagnostics);
         return Assert.Single(plan.Modules).Includes;
+    }
+
+    [Fact]
+    public void KernelTreesExt4ModuleFindsMballocHWithoutTheSpecSaying()
+    {
+        var spec = ProbeSpecParser.Load(RepoPaths.KernelTree, "ltt/probes.spec");
+        Assert.Empty(spec.Spec.Includes);
+        var output = ProbeGenerator.Generate(new ScanOptions { Tree = RepoPaths.KernelTree }, GenerateFixture.Options);
+        Assert.False(output.HasErrors, string.Join("\n", output.Diagnostics));
+        var ext4 = Assert.Single(output.Plan!.Modules, m => m.Channel == "ext4");
+        Assert.Equal("fs/ext4/mballoc.h", ext4.Includes[0]);
+        Assert.Contains(ext4.Events, e => e.Values.Any(v => v.Expression == "pa->pa_pstart"));
+
+        using var dir = new TempDir();
+        Assert.Null(OutputFolder.Write(dir.Path, output.Files));
+        var include = HarnessBuilder.GccInclude();
+        Assert.True(include.Success, "gcc is needed (bash .ci/install): " + include.Error);
+        string module = Path.Combine(dir.Path, "probes", "ext4-trace.c");
+        var run = HarnessBuilder.CompileModule(module, module + ".o", RepoPaths.KernelTree, include.Output.Trim(), []);
+        Assert.True(run.Success && run.Error.Length == 0, run.Command + "\n" + run.Error);
     }
 
     [Fact]
