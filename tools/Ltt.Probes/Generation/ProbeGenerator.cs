@@ -44,10 +44,11 @@ public static class ProbeGenerator
 
         var plan = ProbePlanner.Plan(scan, spec.Spec, ids.Map, options.Abi, options.Packed);
         diagnostics.AddRange(plan.Diagnostics);
-        if (plan.NewIds.Count > 0)
+        if (plan.NewIds.Count > 0 && !options.UpdateIds)
         {
             diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Warning, new SourceLocation(options.IdsPath, 0),
-                $"{plan.NewIds.Count} event(s) had no id and got one ({string.Join(", ", plan.NewIds)}): commit metadata/event-ids as {options.IdsPath}"));
+                $"{plan.NewIds.Count} event(s) had no id and got one ({string.Join(", ", plan.NewIds)}): " +
+                $"run ltt-gen probes --update-ids to append them to {options.IdsPath}"));
         }
         var catalog = Catalog(plan, options);
         var modules = plan.Modules.Select(m => RenderModelBuilder.Build(m, options.Packed)).ToList();

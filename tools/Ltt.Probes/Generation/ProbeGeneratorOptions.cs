@@ -22,6 +22,12 @@ public sealed record ProbeGeneratorOptions
     /// <summary>The committed event id map, relative to the tree.</summary>
     public string IdsPath { get; init; } = "ltt/event-ids";
 
+    /// <summary>
+    /// True when the caller appends new events to the tree's id map (<c>ltt-gen probes --update-ids</c>,
+    /// <see cref="Ids.EventIdFile"/>): new ids are then no warning. Generation itself never writes the tree.
+    /// </summary>
+    public bool UpdateIds { get; init; }
+
     /// <summary>What the do-not-edit headers name as the generator.</summary>
     public string Generator { get; init; } = "ltt-gen";
 

@@ -7,8 +7,8 @@ namespace Ltt.Probes.Ids;
 /// The committed map from event name to numeric id (<c>ltt/event-ids</c>), so that adding an
 /// event never renumbers the others. Ids 0 and 1 stay reserved for LTTng's own metadata markers
 /// (<c>metadata.core_marker_id</c>, <c>metadata.core_marker_format</c>). An event missing from
-/// the map gets the next free id, in name order, and the generator writes the grown map next to
-/// its output so it can be committed; an event that disappeared keeps its line, so its id is
+/// the map gets the next free id, in name order; the generator writes the grown map next to its
+/// output, and <see cref="EventIdFile"/> appends the new lines to the tree's file; an event that disappeared keeps its line, so its id is
 /// never handed to another event.
 /// </summary>
 public sealed class EventIdMap
@@ -89,15 +89,21 @@ public sealed class EventIdMap
 
     public int this[string name] => _ids[name];
 
-    /// <summary>The file text: a short header, then one <c>id name</c> line per event in id order.</summary>
+    /// <summary>The comment the file starts with.</summary>
+    public const string Header =
+        "# ltt/event-ids: stable numeric ids of the events ltt-gen generates.\n" +
+        "# One '<id> <event>' per line. Never renumber or reuse a line: a trace\n" +
+        "# reader keys on these ids. ltt-gen appends new events (see its warning).\n";
+
+    /// <summary>One line of the file: <c>133 sched_foo</c> and its newline.</summary>
+    public static string Line(string name, int id) => $"{id} {name}\n";
+
+    /// <summary>The file text: the header, then one <c>id name</c> line per event in id order.</summary>
     public string Write()
     {
-        var text = new StringBuilder();
-        text.Append("# ltt/event-ids: stable numeric ids of the events ltt-gen generates.\n");
-        text.Append("# One '<id> <event>' per line. Never renumber or reuse a line: a trace\n");
-        text.Append("# reader keys on these ids. ltt-gen appends new events (see its warning).\n");
+        var text = new StringBuilder(Header);
         foreach (var (name, id) in _ids.OrderBy(p => p.Value))
-            text.Append(id).Append(' ').Append(name).Append('\n');
+            text.Append(Line(name, id));
         return text.ToString();
     }
 }

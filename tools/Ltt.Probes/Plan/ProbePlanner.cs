@@ -83,13 +83,33 @@ public static class ProbePlanner
         return new ProbeEvent(site, id, channel, marker, placed, format, layout);
     }
 
-    /// <summary>The spec's headers for the channel first, in its order (they give the trace headers their context), then the trace headers, sorted.</summary>
+    /// <summary>
+    /// The spec's headers for the channel first, in its order (they give the trace headers their
+    /// context); then the headers defining the structs whose members the probes read, sorted
+    /// (a trace header may only declare <c>struct ext4_prealloc_space;</c>); then the trace
+    /// headers, sorted.
+    /// </summary>
     private static List<string> Includes(IEnumerable<ProbeEvent> events, ProbeSpec spec)
     {
         var list = events.ToList();
         var extra = list.Count > 0 && spec.Includes.TryGetValue(list[0].Channel, out var headers) ? headers : [];
-        var traceHeaders = list.Select(e => IncludePath(e.Site.Location.File)).Where(h => !extra.Contains(h)).Distinct().Order(StringComparer.Ordinal);
-        return [.. extra, .. traceHeaders];
+        var traceHeaders = list.Select(e => IncludePath(e.Site.Location.File)).Where(h => !extra.Contains(h)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var definitions = list.SelectMany(e => e.Values).SelectMany(DefinitionFiles).Select(IncludePath)
+            .Where(h => !extra.Contains(h) && !traceHeaders.Contains(h)).Distinct().Order(StringComparer.Ordinal);
+        return [.. extra, .. definitions, .. traceHeaders];
+    }
+
+    /// <summary>The tree files defining the structs a value reads a member of (<c>pa-&gt;pa_pstart</c>: <c>struct ext4_prealloc_space</c>'s).</summary>
+    private static IEnumerable<string> DefinitionFiles(ProbeValue value)
+    {
+        CType type = value.Arg.Type;
+        foreach (var step in value.Steps)
+        {
+            CType? owner = step.ThroughPointer ? type.Element : type;
+            if (owner?.DeclaredIn is { } file && !Path.IsPathRooted(file) && file.EndsWith(".h", StringComparison.Ordinal))
+                yield return file;
+            type = step.Member.Type;
+        }
     }
 
     /// <summary>
@@ -99,12 +119,19 @@ public static class ProbePlanner
     /// </summary>
     private static string IncludePath(string file)
     {
-        if (file.StartsWith("include/", StringComparison.Ordinal))
-            return file["include/".Length..];
         string[] parts = file.Split('/');
-        if (parts.Length > 3 && parts[0] == "arch" && parts[2] == "include")
-            return string.Join('/', parts[3..]);
-        return file;
+        int root = parts[0] == "include" ? 1 : parts.Length > 3 && parts[0] == "arch" && parts[2] == "include" ? 3 : 0;
+        if (root == 0)
+            return file;
+        // arch/<arch>/include/generated/, include/generated/uapi/ and the uapi/ folders are include
+        // roots too; include/generated/ itself is not (<generated/autoconf.h>).
+        if (root == 3 && parts.Length > 5 && parts[3] == "generated")
+            root++;
+        else if (root == 1 && parts.Length > 3 && parts[1] == "generated" && parts[2] == "uapi")
+            root++;
+        if (parts.Length > root + 1 && parts[root] == "uapi")
+            root++;
+        return string.Join('/', parts[root..]);
     }
 
     private static List<ProbeValue> PlanTraceArgs(TracepointSite site, ProbeSpecEntry? entry, ProbeSpec spec, ValueResolver resolver, List<ScanDiagnostic> diagnostics)

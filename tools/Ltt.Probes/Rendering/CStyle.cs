@@ -14,7 +14,8 @@ public static class CStyle
 
     /// <summary>
     /// <c>prefix</c> + items joined by ", " + <c>suffix</c>, on one line when it fits in 80 columns,
-    /// else broken after commas with continuation lines indented two tabs deeper than the first.
+    /// else broken after commas with continuation lines indented two tabs deeper than the first
+    /// (and after the opening parenthesis when even the first item does not fit).
     /// </summary>
     public static string WrapCall(string prefix, IEnumerable items, string suffix)
     {
@@ -32,7 +33,13 @@ public static class CStyle
             string piece = parts[i] + (i == parts.Count - 1 ? suffix : ",");
             bool first = line.Length == prefix.Length && line.ToString() == prefix;
             string candidate = first ? line + piece : line + " " + piece;
-            if (!first && Columns(candidate) > MaxColumns && line.ToString().Trim().Length > 0)
+            if (first && Columns(candidate) > MaxColumns && Columns(continuation + piece) < Columns(candidate))
+            {
+                // A first item too long for the opening line starts the continuation lines.
+                text.Append(prefix).Append('\n');
+                line.Clear().Append(continuation).Append(piece);
+            }
+            else if (!first && Columns(candidate) > MaxColumns && line.ToString().Trim().Length > 0)
             {
                 text.Append(line).Append('\n');
                 line.Clear().Append(continuation).Append(piece);
@@ -44,6 +51,30 @@ public static class CStyle
         }
         text.Append(line);
         return text.ToString();
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> as lines that each start with <paramref name="linePrefix"/> (<c>" * "</c>
+    /// in a block comment) and fit in 80 columns, broken at spaces; a word longer than a line
+    /// stays whole.
+    /// </summary>
+    public static string WrapWords(string linePrefix, string text)
+    {
+        var lines = new List<string>();
+        var line = new StringBuilder(linePrefix);
+        foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            bool empty = line.Length == linePrefix.Length;
+            if (!empty && Columns(line + " " + word) > MaxColumns)
+            {
+                lines.Add(line.ToString());
+                line.Clear().Append(linePrefix);
+                empty = true;
+            }
+            line.Append(empty ? word : " " + word);
+        }
+        lines.Add(line.ToString());
+        return string.Join('\n', lines);
     }
 
     /// <summary>A C string literal (quotes included) for <paramref name="text"/>.</summary>

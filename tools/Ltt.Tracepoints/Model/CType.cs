@@ -11,6 +11,9 @@ namespace Ltt.Tracepoints.Model;
 /// <param name="Element">The element of an array or the pointee of a pointer.</param>
 /// <param name="Fields">Members of a struct or union, with byte offsets; empty for other kinds.
 /// A pointee struct is expanded one level: its own pointer members are not followed.</param>
+/// <param name="DeclaredIn">For a struct, union or enum that has a definition: the file holding
+/// it, relative to the tree as scan locations are (<c>fs/ext4/mballoc.h</c>), or absolute when
+/// it lies outside the tree and the build directory. A probe that reads a member includes it.</param>
 public sealed record CType(
     string Spelling,
     string Canonical,
@@ -20,7 +23,8 @@ public sealed record CType(
     bool IsSigned,
     long? ArrayLength = null,
     CType? Element = null,
-    IReadOnlyList<CField>? Fields = null)
+    IReadOnlyList<CField>? Fields = null,
+    string? DeclaredIn = null)
 {
     public IReadOnlyList<CField> Members => Fields ?? [];
 

@@ -97,7 +97,7 @@ internal sealed class HeaderParser
             }
         }
 
-        var converter = new TypeConverter();
+        var converter = new TypeConverter(_env.Relative);
         var layouts = new EventLayoutReader(converter);
         string system = SystemOf(job);
         var sites = new List<TracepointSite>();

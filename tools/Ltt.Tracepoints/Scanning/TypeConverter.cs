@@ -8,9 +8,10 @@ namespace Ltt.Tracepoints.Scanning;
 /// listed with offsets) only where asked: for a tracepoint argument, the pointee of a struct pointer,
 /// so a probe can record <c>prev-&gt;pid</c>; members are never expanded further. Members of anonymous
 /// structs and unions are lifted into their parent, as C lets code name them. One converter serves
-/// one translation unit and caches what it built.
+/// one translation unit and caches what it built. A defined struct, union or enum records the file
+/// of its definition, shown through <c>relative</c> (the scan's tree-relative paths).
 /// </summary>
-internal sealed class TypeConverter
+internal sealed class TypeConverter(Func<string, string> relative)
 {
     private readonly Dictionary<(string Spelling, string Canonical, bool Expand), CType> _cache = [];
 
@@ -47,9 +48,22 @@ internal sealed class TypeConverter
                 fields = Fields(canonical, 0);
                 break;
         }
-        var result = new CType(type.Spelling, canonical.Spelling, kind, size, align, type.IsSigned, length, element, fields);
+        var result = new CType(type.Spelling, canonical.Spelling, kind, size, align, type.IsSigned, length, element, fields, DeclaredIn(canonical, kind));
         _cache[key] = result;
         return result;
+    }
+
+    /// <summary>Where a complete struct, union or enum is defined; null for other types and incomplete ones.</summary>
+    private string? DeclaredIn(ClangType canonical, CTypeKind kind)
+    {
+        if (kind is not (CTypeKind.Struct or CTypeKind.Union or CTypeKind.Enum) || canonical.SizeOf < 0)
+            return null;
+        // The type's declaration may be a forward one (struct ext4_prealloc_space;): ask for the definition.
+        Cursor definition = canonical.Declaration.Definition;
+        if (definition.IsNull)
+            return null;
+        var at = definition.Location;
+        return at.IsValid ? relative(at.File) : null;
     }
 
     private List<CField> Fields(ClangType record, long baseBits)
