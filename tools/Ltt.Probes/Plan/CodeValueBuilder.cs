@@ -51,6 +51,9 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
         }
         switch (source.Kind)
         {
+            case FieldSourceKind.Value when field.Type.Kind is CTypeKind.Struct or CTypeKind.Union:
+                why = $"a {field.Macro} field has no marker format syntax: TP_fast_assign copies a whole {field.Type.Spelling} ({expression})";
+                return false;
             case FieldSourceKind.Value when field.ArrayLength is null && !field.IsDataLoc:
             {
                 var code = Code(site, source, [RenderDeclaration(field.TypeSpelling, field.Type, local)], [$"{local} = {expression};"], local, null, expression);

@@ -33,7 +33,12 @@ public static class FastAssignParser
             var at = assign.LocationOf(statement[0].Offset);
             if (!TryPlace(assign.Text, statement, byName, at, out var source, out string? why))
             {
-                foreach (string field in FieldsNamed(statement).Where(byName.ContainsKey).Distinct())
+                // An assignment to one field leaves only that one unplaced; any other statement, every field it names.
+                var touched = statement.Count > 2 && statement[0].Is("__entry") && statement[1].Is("->") && statement[2].IsIdentifier &&
+                    !statement.Any(t => t.IsIdentifier && Compound.Contains(t.Text))
+                    ? [statement[2].Text]
+                    : FieldsNamed(statement);
+                foreach (string field in touched.Where(byName.ContainsKey).Distinct())
                     unplaced.Add(new UnplacedField(field, at, why));
                 if (AssignedName(statement) is { } local)
                     locals.TryAdd(local, at.Line);
@@ -103,7 +108,9 @@ public static class FastAssignParser
         why = "";
         if (s.Any(t => t.IsIdentifier && Compound.Contains(t.Text)) || s.Any(t => t.Is("{")))
         {
-            why = $"set inside a{(s[0].Is("{") ? " block" : $"n '{s[0].Text}' statement")} of TP_fast_assign";
+            string keyword = s.FirstOrDefault(t => t.IsIdentifier && Compound.Contains(t.Text)).Text ?? "{";
+            why = keyword == "{" ? "set inside a block of TP_fast_assign"
+                : $"set inside {("aeiou".Contains(keyword[0]) ? "an" : "a")} '{keyword}' statement of TP_fast_assign";
             return false;
         }
         // __entry->f = EXPR
