@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using Ltt.Trace.Clocks;
 using Ltt.Trace.Ctf;
 
@@ -56,6 +57,7 @@ public sealed unsafe partial class RingBuffer : IDisposable
     private const long CommitBytesMask = (1L << EventCountShift) - 1;
     private const long EventUnit = 1L << EventCountShift;
     private const int TimestampBits = CtfPacketLayout.CompactTimestampBits;
+    private const int PrefetchDistance = 512;
 
     private readonly byte* _memory;
     private readonly long _bufferMask;
@@ -142,6 +144,10 @@ public sealed unsafe partial class RingBuffer : IDisposable
                 && Interlocked.CompareExchange(ref _position.Value, end, position) == position)
             {
                 CtfPacketLayout.WriteCompactHeader(ref *(_memory + (position & _bufferMask)), eventId, timestamp);
+                // Pull a line a few events ahead into the cache now: the next reserve's CAS drains
+                // the store buffer, and would otherwise wait there for this line's miss.
+                if (Sse.IsSupported)
+                    Sse.Prefetch0(_memory + ((end + PrefetchDistance) & _bufferMask));
                 reservation = new Reservation(position, payload, (int)(end - position));
                 return true;
             }
