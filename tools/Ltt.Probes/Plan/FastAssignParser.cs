@@ -21,7 +21,7 @@ public static class FastAssignParser
     {
         if (assign is null || assign.Text.Length == 0)
             return FastAssignResult.Empty;
-        var byName = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var byName = fields.GroupBy(f => f.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var tokens = CLexer.Tokens(assign.Text);
         var sources = new Dictionary<string, FieldSource>(StringComparer.Ordinal);
         var unplaced = new List<UnplacedField>();
