@@ -24,6 +24,7 @@
 #ifndef _LTT_TYPE_SERIALIZER_H
 #define _LTT_TYPE_SERIALIZER_H
 
+#include <linux/string.h>
 #include <ltt/ltt-tracer.h>
 
 /* Payload bytes of a specialised struct: up to its end_field member. */
@@ -31,6 +32,14 @@
 
 /* The longest string a probe records, terminating NUL included. */
 #define LTT_SERIALIZE_STRING_MAX	128
+
+/*
+ * The most element bytes a probe records of one sequence (a dynamic array
+ * or a bitmask): a 32-bit element count, aligned on 4 bytes, then the
+ * elements.  A longer sequence is cut, and its count says how many
+ * elements were recorded.
+ */
+#define LTT_SERIALIZE_SEQUENCE_MAX	256
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define ltt_cpu_to_be16(x)	__builtin_bswap16((u16)(x))

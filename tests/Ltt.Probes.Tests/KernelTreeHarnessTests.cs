@@ -1,6 +1,8 @@
 using Ltt.Probes.Generation;
 using Ltt.Probes.Harness;
+using Ltt.Probes.Plan;
 using Ltt.Testing;
+using Ltt.Trace.Layout;
 using Ltt.Tracepoints;
 
 namespace Ltt.Probes.Tests;
@@ -20,5 +22,45 @@ public sealed class KernelTreeHarnessTests
         Assert.True(events >= 30, $"only {events} events generated");
         Assert.Equal(events * HarnessPlanner.CallsPerEvent, result.Report.Records);
         Assert.DoesNotContain(result.Output.Diagnostics, d => d.Message.Contains("had no id"));
+
+        // The fields TP_fast_assign computes were compared with the harness's own evaluation.
+        var computed = result.Output.Harness!.Expected.SelectMany(x => x.Fields).Where(f => f.ComputedFrom is not null).ToList();
+        Assert.True(computed.Count >= 40, $"only {computed.Count} computed fields checked");
+        var kinds = computed.Select(f => f.ComputedFrom!.Kind).ToHashSet();
+        Assert.Contains(ProbeValueKind.Sequence, kinds);
+        Assert.Contains(ProbeValueKind.Array, kinds);
+        Assert.Contains(ProbeValueKind.String, kinds);
+        Assert.Contains(ProbeValueKind.Integer, kinds);
+    }
+
+    [Fact]
+    public void SequencesComeBackWithTheirLengthsIncludingEmptyOnes()
+    {
+        using var dir = new TempDir();
+        var result = ProbeValidation.Run(new ScanOptions { Tree = RepoPaths.KernelTree }, dir.Path, GenerateFixture.Options);
+        Assert.True(result.Success, result.Failure ?? string.Join("\n", result.Report!.Mismatches));
+        HarnessRecording.TryLoad(Path.Combine(dir.Path, "harness", "build", "records.bin"), out var recording, out string? error);
+        Assert.NotNull(recording);
+
+        var lengths = new List<(string Event, string Field, long Length)>();
+        foreach (var record in recording.Records)
+        {
+            var layout = result.Output.Catalog!.FindById(record.EventId)!;
+            var decoded = PayloadDecoder.Decode(layout, record.Payload);
+            foreach (var field in layout.Fields.Where(f => f.Kind == FieldKind.Sequence))
+            {
+                long length = (long)decoded.Fields.Single(f => f.Name == field.LengthField).Value.Integer;
+                lengths.Add((layout.Name, field.Name, length));
+                string elements = decoded.Fields.Single(f => f.Name == field.Name).Value.Text!;
+                Assert.Equal(length, elements == "[]" ? 0 : elements.Count(c => c == ',') + 1);
+            }
+        }
+        string seen = string.Join(", ", lengths.Select(l => $"{l.Event}.{l.Field}={l.Length}"));
+        // block's cmd is empty unless the request is a packet command (the second call's small
+        // member values make some of them one); irq_affinity_set's mask is one long.
+        Assert.Contains(lengths, l => l.Field == "cmd" && l.Length == 0);
+        Assert.Contains(lengths, l => l.Field == "cmd" && l.Length is > 0 and <= 4);
+        Assert.Contains(lengths, l => l.Field == "cpus" && l.Length == 1);
+        Assert.True(lengths.All(l => l.Length <= 256), seen);
     }
 }

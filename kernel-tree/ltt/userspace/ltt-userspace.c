@@ -17,6 +17,7 @@
 #define LTT_USERSPACE_MAGIC	"LTTHARN1"
 #define LTT_USERSPACE_VERSION	1
 #define LTT_USERSPACE_NO_ID	0xffffu
+#define LTT_USERSPACE_EXPECT_ID	0xfffeu
 #define LTT_USERSPACE_EVENTS	4096
 
 struct ltt_userspace_event {
@@ -93,6 +94,23 @@ void ltt_userspace_record(const char *channel, const char *name,
 	if (fprintf(ltt_file, "%s.%s", channel, name) != (int)name_len)
 		ltt_failed = 1;
 	if (size && fwrite(payload, 1, size, ltt_file) != size)
+		ltt_failed = 1;
+}
+
+void ltt_userspace_expect(const char *field, const void *value,
+			  unsigned int size)
+{
+	size_t name_len = strlen(field);
+
+	if (!ltt_file)
+		return;
+	put_le(LTT_USERSPACE_EXPECT_ID, 2);
+	put_le(name_len, 2);
+	put_le(0, 4);
+	put_le(size, 4);
+	if (fwrite(field, 1, name_len, ltt_file) != name_len)
+		ltt_failed = 1;
+	if (size && fwrite(value, 1, size, ltt_file) != size)
 		ltt_failed = 1;
 }
 

@@ -26,6 +26,14 @@ void ltt_userspace_record(const char *channel, const char *name,
 			  const void *payload, unsigned int size,
 			  unsigned int largest_align);
 
+/*
+ * Appends an expect record: the @size bytes at @value are what the harness
+ * itself computed for field @field of the next record (a value the probe
+ * computes with the tracepoint's own TP_fast_assign code).
+ */
+void ltt_userspace_expect(const char *field, const void *value,
+			  unsigned int size);
+
 /* Flushes and closes the file; returns 0, or -1 when a write failed. */
 int ltt_userspace_close(void);
 

@@ -51,11 +51,33 @@ public sealed class MarkerFormatTests
     [InlineData("filename %s fd %d")]
     [InlineData("addr #n4u%lu port #n2u%hu")]
     [InlineData("")]
+    [InlineData("irq %u uuid #1u[16] %hhu")]
+    [InlineData("args #8u[6] %lu id %ld")]
+    [InlineData("cmd #1d[] %hhd errors %d")]
+    [InlineData("cpus #8u[] %lu")]
+    [InlineData("ports #n2u[4] %hu")]
     public void WritesWhatItReads(string text)
     {
         var format = MarkerFormat.Parse(text);
         Assert.Equal(text, format.ToString());
         Assert.Equal(format, MarkerFormat.Parse(format.ToString()));
+    }
+
+    [Fact]
+    public void ArraysAndSequencesSayTheirShapeAndElement()
+    {
+        var format = MarkerFormat.Parse("uuid #1u[16] %hhu cmd #1d[]%hhd cpus #8u[] %lu");
+
+        var uuid = format.Fields[0];
+        Assert.True(uuid.IsArray);
+        Assert.Equal(16, uuid.Array!.Length);
+        Assert.Equal(1, uuid.RecordedSize(TargetAbi.X86_64));
+        Assert.False(uuid.RecordedSigned);
+        var cmd = format.Fields[1];
+        Assert.True(cmd.IsSequence);
+        Assert.True(cmd.RecordedSigned);
+        Assert.Equal(8, format.Fields[2].RecordedAlignment(TargetAbi.X86_64, packed: false));
+        Assert.Equal("uuid #1u[16] %hhu cmd #1d[] %hhd cpus #8u[] %lu", format.ToString());
     }
 
     [Theory]
@@ -67,6 +89,14 @@ public sealed class MarkerFormatTests
     [InlineData("name #2u%s", 9, "a string takes no trace type")]
     [InlineData("pid %", 5, "conversion ends early")]
     [InlineData("%d", 0, "expected a field name")]
+    [InlineData("cmd [] %hhu", 4, "needs a trace type before '['")]
+    [InlineData("cmd #1u[ %hhu", 8, "a number of elements, found ' '")]
+    [InlineData("cmd #1u[4", 9, "is never closed")]
+    [InlineData("cmd #1u[0] %hhu", 8, "1 to 65535 elements, not 0")]
+    [InlineData("cmd #1u[65536] %hhu", 8, "1 to 65535 elements")]
+    [InlineData("cmd #1u[x] %hhu", 8, "found 'x'")]
+    [InlineData("cmd #3u[] %hhu", 5, "size of 1, 2, 4 or 8")]
+    [InlineData("name #1u[] %s", 12, "a string takes no trace type")]
     public void ReportsWhereAFormatIsWrong(string text, int offset, string message)
     {
         Assert.False(MarkerFormat.TryParse(text, out _, out var error));

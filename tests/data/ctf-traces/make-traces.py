@@ -357,6 +357,43 @@ def compact_events(stream_index, packets=3, per_packet=14):
     return result
 
 
+TSC_FREQ = 2_300_000_038
+TSC_OFFSET = 4_130_074_762_970_646_477
+
+
+def exact_ns(cycles):
+    return cycles * 1_000_000_000 // TSC_FREQ
+
+
+def double_ns(cycles):
+    return int(1e9 * float(cycles) / float(TSC_FREQ))
+
+
+def tsc_events(stream_index):
+    """compact_events' shape at about 2^50 cycles (5.7 days of uptime), each timestamp nudged
+    (by at most 4096 cycles) to one where the exact and the double-precision conversions
+    disagree, when there is one."""
+    result = []
+    for packet in compact_events(stream_index):
+        moved = []
+        last = 0
+        for ev, ts, n in packet:
+            t = (1 << 50) + ts
+            for nudge in range(4096):
+                if exact_ns(t + nudge) != double_ns(t + nudge) and t + nudge > last:
+                    t += nudge
+                    break
+            moved.append((ev, t, n))
+            last = t
+        result.append(moved)
+    return result
+
+
+def tsc_rounding_cases():
+    stamps = [t for s in (0, 1) for p in tsc_events(s) for _, t, _ in p]
+    return sum(exact_ns(t) != double_ns(t) for t in stamps), len(stamps)
+
+
 def write_trace(folder, metadata, streams, readme):
     """<case>/README says what the case is; the trace itself is <case>/trace/."""
     if os.path.isdir(folder):
@@ -480,6 +517,21 @@ A big-endian trace with no clock (so no timestamps are printed) and no hostname,
 packet context with 32-bit sizes and an extra field, one-byte event ids, big-endian bit
 fields, a little-endian field in a big-endian trace, an ASCII text array.
 """)
+
+    # A TSC-like clock as ltt-trace record writes it: not 1 GHz, the offset all in cycles. Big
+    # timestamps where truncating the exact quotient and babeltrace2's double-precision one differ.
+    tsc_metadata = COMPACT_METADATA.replace(
+        "\tfreq = 1000000000;\n\toffset_s = 1600000000;\n\toffset = 2500;",
+        "\tfreq = %d;\n\toffset = %d;" % (TSC_FREQ, TSC_OFFSET), 1)
+    assert tsc_metadata != COMPACT_METADATA
+    write_trace(os.path.join(succeed, "tsc-clock"), tsc_metadata,
+                {"stream_0": compact_stream(0, tsc_events(0)), "stream_1": compact_stream(1, tsc_events(1))}, """
+The compact-header trace with a 2300000038 Hz clock whose offset is given in cycles only, as
+ltt-trace record writes it, and timestamps near 2^50 cycles (5.7 days of uptime): %d of its
+%d timestamps convert to a nanosecond count that differs by one when computed exactly and
+when computed the way babeltrace2 does (1e9 * cycles / freq in double precision, truncated).
+A reader that prints what babeltrace2 prints must convert the same way.
+""" % tsc_rounding_cases())
 
     base = compact_events(0)
     cases = {

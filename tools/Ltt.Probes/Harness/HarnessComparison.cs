@@ -46,8 +46,9 @@ public static class HarnessComparison
                 mismatches.Add(new HarnessMismatch(i, name, null, $"the payload is {record.Payload.Length} bytes, its layout in events.json reads {decoded.BytesRead}"));
 
             var byName = decoded.Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
-            foreach (var field in want.Fields)
+            foreach (var expectedField in want.Fields)
             {
+                var field = expectedField;
                 if (!byName.TryGetValue(field.Name, out var found))
                 {
                     if (decoded.Error is null)
@@ -55,7 +56,18 @@ public static class HarnessComparison
                     continue;
                 }
                 fieldsChecked++;
-                if (!found.Value.Equals(field.Value))
+                FieldValue want_ = field.Value;
+                if (field.ComputedFrom is { } computed)
+                {
+                    if (!record.Expectations.TryGetValue(computed.Name, out byte[]? bytes))
+                    {
+                        mismatches.Add(new HarnessMismatch(i, name, field.Name, "the harness wrote no expected value for this computed field"));
+                        continue;
+                    }
+                    want_ = HarnessValues.FromHarness(computed, field.IsCount, bytes);
+                    field = field with { Value = want_ };
+                }
+                if (!found.Value.Equals(want_))
                 {
                     var layoutField = layout.Fields.First(f => f.Name == field.Name);
                     mismatches.Add(new HarnessMismatch(i, name, field.Name,
@@ -66,6 +78,33 @@ public static class HarnessComparison
                 mismatches.Add(new HarnessMismatch(i, name, extra.Name, "events.json has this field, the probe records no such value"));
         }
         return new HarnessReport(recording.Records.Count, fieldsChecked, mismatches);
+    }
+
+    /// <summary>
+    /// <paramref name="expected"/> with every computed field's value taken from the harness's
+    /// expect records (call <c>i</c> pairs with record <c>i</c>); a field whose record is missing
+    /// keeps its placeholder, which <see cref="Compare"/> reports.
+    /// </summary>
+    public static IReadOnlyList<ExpectedEvent> Resolve(IReadOnlyList<ExpectedEvent> expected, HarnessRecording recording)
+    {
+        var resolved = new List<ExpectedEvent>(expected.Count);
+        for (int i = 0; i < expected.Count; i++)
+        {
+            var want = expected[i];
+            var record = i < recording.Records.Count ? recording.Records[i] : null;
+            if (record is null || want.Fields.All(f => f.ComputedFrom is null))
+            {
+                resolved.Add(want);
+                continue;
+            }
+            resolved.Add(want with
+            {
+                Fields = want.Fields.Select(f => f.ComputedFrom is { } v && record.Expectations.TryGetValue(v.Name, out byte[]? bytes)
+                    ? f with { Value = HarnessValues.FromHarness(v, f.IsCount, bytes) }
+                    : f).ToList(),
+            });
+        }
+        return resolved;
     }
 
     private static string Describe(FieldLayout field) => field.Kind switch

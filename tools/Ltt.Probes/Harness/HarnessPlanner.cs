@@ -17,7 +17,7 @@ public static class HarnessPlanner
     {
         var calls = new List<HarnessCall>();
         var expected = new List<ExpectedEvent>();
-        var objects = new SortedSet<(string Event, string Declaration)>();
+        var objects = new List<(string Event, string Declaration)>();
         var defines = new SortedSet<string>(StringComparer.Ordinal);
         var events = plan.Events.OrderBy(e => e.Id).ToList();
         foreach (var e in events)
@@ -29,23 +29,40 @@ public static class HarnessPlanner
         {
             foreach (var e in events)
             {
-                var (statements, callText, fields) = PlanCall(e, call, plan.Abi.PointerSize, objects);
                 string? open = e.Site.Guard is null ? null : (e.Site.Guard.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? "#ifdef " : "#if ") + e.Site.Guard;
+                var declarations = new List<string>();
+                var (statements, callText, fields) = PlanCall(e, call, plan.Abi.PointerSize, declarations);
+                if (HarnessCode.HasCode(e))
+                    declarations.Add(HarnessCode.ExpectFunction(e, open, e.Site.Guard is null ? null : "#endif"));
+                foreach (string declaration in declarations)
+                {
+                    if (!objects.Contains((e.Name, declaration)))
+                        objects.Add((e.Name, declaration));
+                }
                 calls.Add(new HarnessCall($"fire_{e.Name}_{call}", e.Name, open, e.Site.Guard is null ? null : "#endif", statements, callText));
                 expected.Add(new ExpectedEvent(e.Id, e.Name, e.Channel + "." + e.Marker, fields));
             }
         }
-        return new HarnessPlan(CallsPerEvent, expected) { CallCode = calls, Objects = objects.ToList(), Defines = defines.ToList() };
+        return new HarnessPlan(CallsPerEvent, expected) { CallCode = calls, Objects = objects, Defines = defines.ToList() };
     }
 
-    private static (List<string> Statements, string Call, List<ExpectedField> Fields) PlanCall(ProbeEvent e, int call, int pointerSize, SortedSet<(string Event, string Declaration)> objects)
+    private static (List<string> Statements, string Call, List<ExpectedField> Fields) PlanCall(ProbeEvent e, int call, int pointerSize, List<string> objects)
     {
         var statements = new List<string>();
         var fields = new List<ExpectedField>();
         var stored = new Dictionary<string, (Int128 Raw, string? Text, string Literal)>(StringComparer.Ordinal);
+        var read = HarnessCode.ArgumentsRead(e).ToHashSet(StringComparer.Ordinal);
 
         foreach (var v in e.Values)
         {
+            if (v.Code is not null)
+            {
+                string passed = $"computed by the harness: {v.Code.Source.Expression ?? v.Code.Value}";
+                if (v.Kind == ProbeValueKind.Sequence)
+                    fields.Add(new ExpectedField(v.CountLayout!.Name, default, passed) { ComputedFrom = v, IsCount = true });
+                fields.Add(new ExpectedField(v.Name, default, passed) { ComputedFrom = v });
+                continue;
+            }
             string leaf = v.Expression;
             if (!stored.TryGetValue(leaf, out var value))
             {
@@ -73,7 +90,7 @@ public static class HarnessPlanner
                 stored[leaf] = value;
                 if (v.Steps.Count > 0)
                 {
-                    string target = ObjectName(e, v.Arg) + ObjectSteps(v.Steps);
+                    string target = ObjectName(e, v.Arg!) + (read.Contains(v.Arg!.Name) ? "_box.obj" : "") + ObjectSteps(v.Steps);
                     statements.Add(v.Kind == ProbeValueKind.String && type.Kind == CTypeKind.Array
                         ? CStyle.WrapCall("\th_copy(", new[] { target, value.Literal, $"sizeof({target})" }, ");")
                         : Assignment(target, value.Literal));
@@ -82,31 +99,64 @@ public static class HarnessPlanner
             fields.Add(new ExpectedField(v.Name, HarnessValues.Expected(v, value.Raw, value.Text), value.Literal));
         }
 
+        // What TP_fast_assign code reads is filled first; the values set above then overwrite their members.
+        var setup = new List<string>();
         var args = new List<string>();
         foreach (var arg in e.Site.Args)
         {
-            var direct = e.Values.FirstOrDefault(v => v.Arg.Name == arg.Name && v.Steps.Count == 0);
-            bool deref = e.Values.Any(v => v.Arg.Name == arg.Name && v.Steps.Count > 0);
+            var direct = e.Values.FirstOrDefault(v => v.Arg?.Name == arg.Name && v.Steps.Count == 0 && v.Code is null);
+            bool deref = e.Values.Any(v => v.Arg?.Name == arg.Name && v.Steps.Count > 0);
+            bool used = read.Contains(arg.Name);
+            string obj = ObjectName(e, arg);
             if (direct is not null)
             {
                 args.Add(stored[direct.Expression].Literal);
             }
-            else if (deref && arg.Type.Kind == CTypeKind.Pointer && arg.Type.Element is { } pointee)
+            else if ((deref || used) && arg.Type.Kind == CTypeKind.Pointer && arg.Type.Element is { Size: > 0, Kind: not (CTypeKind.Void or CTypeKind.Function) } pointee)
             {
-                objects.Add((e.Name, $"static {CTypes.Unqualified(pointee.Spelling)} {ObjectName(e, arg)};"));
-                args.Add("&" + ObjectName(e, arg));
+                if (used)
+                {
+                    // Code may reach around the object (container_of): it sits inside a filled box.
+                    string box = obj + "_box";
+                    objects.Add($"static struct {{\n\tchar before[{HarnessCode.BoxPadding}];\n\t{CTypes.Unqualified(pointee.Spelling)} obj;\n\tchar after[{HarnessCode.BoxPadding}];\n}} {box};");
+                    obj = box + ".obj";
+                    setup.Add(HarnessCode.Fill(box, HarnessValues.Seed(e.Name, box, call)));
+                    HarnessCode.Links(e, arg, obj, call, objects, setup);
+                    HarnessCode.SmallMembers(e, arg, obj, call, setup);
+                }
+                else
+                {
+                    objects.Add($"static {CTypes.Unqualified(pointee.Spelling)} {obj};");
+                }
+                args.Add("&" + obj);
             }
             else if (arg.Type.Kind is CTypeKind.Struct or CTypeKind.Union or CTypeKind.Array)
             {
-                objects.Add((e.Name, $"static {RenderModelBuilder.Declaration(CTypes.Unqualified(arg.Type.Spelling), ObjectName(e, arg))};"));
-                args.Add(ObjectName(e, arg));
+                objects.Add($"static {RenderModelBuilder.Declaration(CTypes.Unqualified(arg.Type.Spelling), obj)};");
+                args.Add(obj);
+                if (used)
+                {
+                    setup.Add(HarnessCode.Fill(obj, HarnessValues.Seed(e.Name, obj, call)));
+                    HarnessCode.Links(e, arg, obj, call, objects, setup);
+                }
+            }
+            else if (used && (CTypes.IsIntegerLike(arg.Type) || arg.Type.Kind == CTypeKind.Pointer && arg.Type.Element is { Kind: CTypeKind.Void or CTypeKind.Function }))
+            {
+                ulong seed = HarnessValues.Seed(e.Name, arg.Name, call);
+                args.Add(arg.Type.Kind == CTypeKind.Pointer
+                    ? HarnessValues.Literal(HarnessValues.Pointer(seed, pointerSize), arg.Type)
+                    : HarnessValues.Literal(HarnessValues.Integer(seed, arg.Type, null), arg.Type));
             }
             else
             {
                 args.Add(CTypes.IsIntegerLike(arg.Type) ? HarnessValues.Literal(0, arg.Type) : $"({RenderModelBuilder.CastName(arg.Type)})0");
             }
         }
-        return (statements, CStyle.WrapCall($"\t{e.ProbeName}(", args, ");"), fields);
+        statements.InsertRange(0, setup);
+        string callText = CStyle.WrapCall($"\t{e.ProbeName}(", args, ");");
+        if (HarnessCode.HasCode(e))
+            callText = CStyle.WrapCall($"\t{HarnessCode.FunctionName(e)}(", args, ");") + "\n" + callText;
+        return (statements, callText, fields);
     }
 
     /// <summary><c>target = literal;</c>, broken after the '=' when it passes 80 columns.</summary>

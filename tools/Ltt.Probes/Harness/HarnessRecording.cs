@@ -12,6 +12,9 @@ public sealed record HarnessRecording(int PointerSize, IReadOnlyList<HarnessReco
 {
     public const string Magic = "LTTHARN1";
 
+    /// <summary>The event id of an expect record: a value the harness computed for the next record.</summary>
+    public const int ExpectId = 0xfffe;
+
     /// <summary>Reads a record file; a malformed one gives the byte offset of the problem.</summary>
     public static bool TryRead(ReadOnlySpan<byte> data, [NotNullWhen(true)] out HarnessRecording? recording, [NotNullWhen(false)] out string? error)
     {
@@ -29,6 +32,7 @@ public sealed record HarnessRecording(int PointerSize, IReadOnlyList<HarnessReco
         }
         int pointerSize = (int)BinaryPrimitives.ReadUInt32LittleEndian(data[12..]);
         var records = new List<HarnessRecord>();
+        var expectations = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         int at = 16;
         while (at < data.Length)
         {
@@ -48,8 +52,25 @@ public sealed record HarnessRecording(int PointerSize, IReadOnlyList<HarnessReco
             }
             string marker = Encoding.UTF8.GetString(data.Slice(at + 12, nameLength));
             byte[] payload = data.Slice(at + 12 + nameLength, (int)size).ToArray();
-            records.Add(new HarnessRecord(id, marker, align, payload, at));
+            if (id == ExpectId)
+            {
+                if (!expectations.TryAdd(marker, payload))
+                {
+                    error = $"offset {at}: a second expected value for field '{marker}' before the next record";
+                    return false;
+                }
+            }
+            else
+            {
+                records.Add(new HarnessRecord(id, marker, align, payload, at) { Expectations = expectations });
+                expectations = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            }
             at += 12 + nameLength + (int)size;
+        }
+        if (expectations.Count > 0)
+        {
+            error = $"offset {at}: expected values for {string.Join(", ", expectations.Keys)} but no record follows them";
+            return false;
         }
         recording = new HarnessRecording(pointerSize, records);
         error = null;

@@ -87,6 +87,46 @@ public static class HarnessValues
     }
 
     /// <summary>
+    /// The recorded value of a computed <paramref name="v"/> (or of its sequence's count) from
+    /// the bytes the harness's <c>ltt_userspace_expect()</c> wrote: the C object of the entry's
+    /// type (integers, pointers, arrays) in the harness's byte order, the string's characters, or
+    /// a sequence's elements. The conversions to the recorded form are the ones
+    /// <see cref="Expected"/> applies to values the harness set itself.
+    /// </summary>
+    public static FieldValue FromHarness(ProbeValue v, bool isCount, ReadOnlySpan<byte> bytes, bool littleEndian = true)
+    {
+        switch (v.Kind)
+        {
+            case ProbeValueKind.String:
+                return FieldValue.Of(Encoding.UTF8.GetString(bytes));
+            case ProbeValueKind.Array:
+            case ProbeValueKind.Sequence:
+                int size = (int)v.SourceType.Size;
+                int count = bytes.Length / size;
+                if (isCount)
+                    return FieldValue.Of(count);
+                var elements = new List<Int128>(count);
+                for (int i = 0; i < count; i++)
+                {
+                    Int128 raw = Read(bytes.Slice(i * size, size), v.SourceType.IsSigned, littleEndian);
+                    elements.Add(Wrap(raw, v.Layout.Size * 8, v.Layout.Signed));
+                }
+                return FieldValue.List(elements);
+            default:
+                CType type = v.EntryType ?? v.SourceType;
+                return Expected(v, Read(bytes, type.IsSigned && type.Kind != CTypeKind.Pointer, littleEndian), null);
+        }
+    }
+
+    private static Int128 Read(ReadOnlySpan<byte> bytes, bool signed, bool littleEndian)
+    {
+        UInt128 raw = 0;
+        for (int i = 0; i < bytes.Length; i++)
+            raw = (raw << 8) | bytes[littleEndian ? bytes.Length - 1 - i : i];
+        return Wrap((Int128)raw, Math.Max(8, bytes.Length * 8), signed);
+    }
+
+    /// <summary>
     /// A C literal of <paramref name="raw"/> for an object of <paramref name="type"/>, of exactly
     /// the value and type the object then holds: <c>-0x1a2b</c> for an <c>int</c> (or a
     /// <c>pid_t</c>), <c>0x1a2bUL</c> for an <c>unsigned long</c>. Only the types C has no

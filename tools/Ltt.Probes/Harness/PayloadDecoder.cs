@@ -21,7 +21,7 @@ public static class PayloadDecoder
             if (!TryDecode(field, layout.Packed, payload, ref at, integers, out var value, out int start, out string? error))
                 return new PayloadDecodeResult(fields, at, $"field '{field.Name}': {error}");
             fields.Add(new DecodedField(field.Name, value, start));
-            if (!value.IsString)
+            if (!value.IsString && !value.IsList)
                 integers[field.Name] = value.Integer;
         }
         return new PayloadDecodeResult(fields, at, null);
@@ -72,14 +72,19 @@ public static class PayloadDecoder
                     error = field.Element is null ? "array without an element type" : $"length field '{field.LengthField}' was not read before it";
                     return false;
                 }
-                var elements = new List<string>();
+                var elements = new List<Int128>();
                 for (long i = 0; i < count; i++)
                 {
                     if (!TryDecode(field.Element, packed, payload, ref at, integers, out var element, out _, out error))
                         return false;
-                    elements.Add(element.ToString());
+                    if (element.IsString || element.IsList)
+                    {
+                        error = "arrays of strings or arrays are not recorded by generated probes";
+                        return false;
+                    }
+                    elements.Add(element.Integer);
                 }
-                value = FieldValue.Of("[" + string.Join(", ", elements) + "]");
+                value = FieldValue.List(elements);
                 error = null;
                 return true;
             default:

@@ -26,18 +26,33 @@ public static class FastAssignParser
         var sources = new Dictionary<string, FieldSource>(StringComparer.Ordinal);
         var unplaced = new List<UnplacedField>();
         var twice = new HashSet<string>(StringComparer.Ordinal);
+        var locals = new Dictionary<string, int>(StringComparer.Ordinal);
 
         foreach (var statement in Statements(tokens))
         {
             var at = assign.LocationOf(statement[0].Offset);
             if (!TryPlace(assign.Text, statement, byName, at, out var source, out string? why))
             {
-                foreach (string field in FieldsNamed(statement).Where(byName.ContainsKey).Distinct())
+                // An assignment to one field leaves only that one unplaced; any other statement, every field it names.
+                var touched = statement.Count > 2 && statement[0].Is("__entry") && statement[1].Is("->") && statement[2].IsIdentifier &&
+                    !statement.Any(t => t.IsIdentifier && Compound.Contains(t.Text))
+                    ? [statement[2].Text]
+                    : FieldsNamed(statement);
+                foreach (string field in touched.Where(byName.ContainsKey).Distinct())
                     unplaced.Add(new UnplacedField(field, at, why));
+                if (AssignedName(statement) is { } local)
+                    locals.TryAdd(local, at.Line);
                 continue;
             }
             if (source is null)
                 continue;
+            string? usesLocal = CLexer.Tokens((source.Expression ?? "") + " " + (source.Count ?? ""))
+                .Where(t => t.IsIdentifier).Select(t => t.Text).FirstOrDefault(locals.ContainsKey);
+            if (usesLocal is not null)
+            {
+                unplaced.Add(new UnplacedField(source.Field, at, $"it uses '{usesLocal}', a variable TP_fast_assign sets at line {locals[usesLocal]}"));
+                continue;
+            }
             if (sources.TryGetValue(source.Field, out var earlier))
             {
                 twice.Add(source.Field);
@@ -93,7 +108,9 @@ public static class FastAssignParser
         why = "";
         if (s.Any(t => t.IsIdentifier && Compound.Contains(t.Text)) || s.Any(t => t.Is("{")))
         {
-            why = $"set inside a{(s[0].Is("{") ? " block" : $"n '{s[0].Text}' statement")} of TP_fast_assign";
+            string keyword = s.FirstOrDefault(t => t.IsIdentifier && Compound.Contains(t.Text)).Text ?? "{";
+            why = keyword == "{" ? "set inside a block of TP_fast_assign"
+                : $"set inside {("aeiou".Contains(keyword[0]) ? "an" : "a")} '{keyword}' statement of TP_fast_assign";
             return false;
         }
         // __entry->f = EXPR
@@ -173,6 +190,35 @@ public static class FastAssignParser
         }
         source = new FieldSource(named[0], FieldSourceKind.Fill, CLexer.Text(text, s), null, at);
         return true;
+    }
+
+    /// <summary>
+    /// The variable a statement the planner does not understand declares or sets
+    /// (<c>int len = ...</c>, <c>struct inet_sock *inet = inet_sk(sk)</c>, <c>p32 = ...</c>):
+    /// later statements that read it cannot be placed alone.
+    /// </summary>
+    private static string? AssignedName(List<CToken> s)
+    {
+        int depth = 0;
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (s[i].Text is "(" or "[")
+                depth++;
+            else if (s[i].Text is ")" or "]")
+                depth--;
+            else if (depth == 0 && s[i].Text is "=" or "+=" or "-=" or "|=" or "&=" && i > 0)
+            {
+                int j = i - 1;
+                while (j > 0 && s[j].Is("]"))
+                {
+                    while (j > 0 && !s[j].Is("["))
+                        j--;
+                    j--;
+                }
+                return s[j].IsIdentifier && !(j > 0 && (s[j - 1].Is("->") || s[j - 1].Is("."))) ? s[j].Text : null;
+            }
+        }
+        return s.All(t => t.IsIdentifier || t.Is("*")) && s.Count >= 2 ? s[^1].Text : null;
     }
 
     private static bool IsCharArray(EventField f) =>

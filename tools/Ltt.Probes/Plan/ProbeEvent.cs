@@ -22,10 +22,10 @@ public sealed record ProbeEvent(
     public string ProbeName => "probe_" + Site.Name;
 
     /// <summary>True when every value has a fixed size: the probe fills one specialised struct.</summary>
-    public bool IsFixedSize => Values.All(v => v.Kind != ProbeValueKind.String);
+    public bool IsFixedSize => Values.All(v => v.Kind is not (ProbeValueKind.String or ProbeValueKind.Sequence));
 
     /// <summary>Bytes of a fixed-size payload (the serialize struct up to <c>end_field</c>).</summary>
-    public int FixedSize => Values.Count == 0 ? 0 : Values[^1].Layout.Offset + Values[^1].Layout.Size;
+    public int FixedSize => Values.Count == 0 ? 0 : Values[^1].Layout.Offset + Values[^1].Layout.FixedSize;
 
     public int LargestAlignment => Layout.LargestAlignment;
 

@@ -75,7 +75,7 @@ public static class ProbePlanner
             id,
             site.Name,
             channel,
-            placed.Select(v => v.Layout).ToList(),
+            placed.SelectMany(v => v.Layouts).ToList(),
             Marker: marker,
             Format: format.ToString(),
             Source: site.Location.ToString(),
@@ -94,14 +94,27 @@ public static class ProbePlanner
         var list = events.ToList();
         var extra = list.Count > 0 && spec.Includes.TryGetValue(list[0].Channel, out var headers) ? headers : [];
         var traceHeaders = list.Select(e => IncludePath(e.Site.Location.File)).Where(h => !extra.Contains(h)).Distinct().Order(StringComparer.Ordinal).ToList();
-        var definitions = list.SelectMany(e => e.Values).SelectMany(DefinitionFiles).Select(IncludePath)
+        var definitions = list.SelectMany(e => e.Values.SelectMany(v => DefinitionFiles(e.Site, v))).Select(IncludePath)
             .Where(h => !extra.Contains(h) && !traceHeaders.Contains(h)).Distinct().Order(StringComparer.Ordinal);
         return [.. extra, .. definitions, .. traceHeaders];
     }
 
-    /// <summary>The tree files defining the structs a value reads a member of (<c>pa-&gt;pa_pstart</c>: <c>struct ext4_prealloc_space</c>'s).</summary>
-    private static IEnumerable<string> DefinitionFiles(ProbeValue value)
+    /// <summary>
+    /// The tree files defining the structs a value reads a member of (<c>pa-&gt;pa_pstart</c>:
+    /// <c>struct ext4_prealloc_space</c>'s); for TP_fast_assign code, those of the arguments it reads.
+    /// </summary>
+    private static IEnumerable<string> DefinitionFiles(TracepointSite site, ProbeValue value)
     {
+        if (value.Arg is null)
+        {
+            foreach (var arg in site.Args.Where(a => value.Code?.Arguments.Contains(a.Name) == true))
+            {
+                CType? owner = arg.Type.Kind == CTypeKind.Pointer ? arg.Type.Element : arg.Type;
+                if (owner?.DeclaredIn is { } declared && !Path.IsPathRooted(declared) && declared.EndsWith(".h", StringComparison.Ordinal))
+                    yield return declared;
+            }
+            yield break;
+        }
         CType type = value.Arg.Type;
         foreach (var step in value.Steps)
         {
@@ -210,7 +223,9 @@ public static class ProbePlanner
         var values = new List<ProbeValue>();
         var items = entry?.Items.ToDictionary(i => i.FieldName, StringComparer.Ordinal) ?? [];
         var fields = site.Fields.Where(f => f.Macro != "common").ToList();
-        var assign = FastAssignParser.Parse(site.Assign, fields);
+        var assign = FastAssignParser.Parse(ArgRenamer.Apply(site.Assign, site), fields);
+        var entryMacros = EntryMacros.Parse(ArgRenamer.Apply(site.Entry, site));
+        var code = new CodeValueBuilder(resolver.Abi, resolver.Packed, resolver);
         var unplaced = assign.Unplaced.GroupBy(u => u.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var item in items.Values.Where(i => fields.All(f => f.Name != i.FieldName)))
             diagnostics.Add(Error(item.Location, $"{site.Name}: TP_STRUCT__entry has no field '{item.FieldName}' (fields: {string.Join(", ", fields.Select(f => f.Name))})"));
@@ -235,7 +250,7 @@ public static class ProbePlanner
             }
             if (assign.Sources.TryGetValue(field.Name, out var source))
             {
-                if (TryFromSource(site, field, source, resolver, out var fromAssign, out string reason))
+                if (TryFromSource(site, field, source, resolver, code, entryMacros, out var fromAssign, out string reason))
                     values.Add(fromAssign);
                 else
                     diagnostics.Add(Warning(source.Location, $"{site.Name}: field '{field.Name}' not recorded: {reason}"));
@@ -264,21 +279,27 @@ public static class ProbePlanner
 
     /// <summary>
     /// The value recorded for <paramref name="field"/> from its TP_fast_assign source: a value
-    /// path is resolved on the prototype (the harness then knows its value in C#).
+    /// path is resolved on the prototype (the harness then knows its value in C#); anything
+    /// else, or a path through a struct the header does not define, is code the probe runs.
     /// </summary>
-    private static bool TryFromSource(TracepointSite site, EventField field, FieldSource source, ValueResolver resolver, out ProbeValue value, out string why)
+    private static bool TryFromSource(
+        TracepointSite site,
+        EventField field,
+        FieldSource source,
+        ValueResolver resolver,
+        CodeValueBuilder code,
+        Dictionary<string, (string Macro, IReadOnlyList<string> Args)> entryMacros,
+        out ProbeValue value,
+        out string why)
     {
-        value = null!;
         if (source.Kind is FieldSourceKind.Value or FieldSourceKind.String && source.Expression is { } expression &&
-            SourcePath.TryGet(expression, field, out string path))
+            SourcePath.TryGet(expression, field, out string path) &&
+            resolver.TryResolvePath(site, path, out var arg, out var steps, out var type, out _) &&
+            resolver.TryMakeValue(field.Name, arg, steps, type, field, null, out value, out why))
         {
-            if (resolver.TryResolvePath(site, path, out var arg, out var steps, out var type, out why) &&
-                resolver.TryMakeValue(field.Name, arg, steps, type, field, null, out value, out why))
-                return true;
-            return false;
+            return true;
         }
-        why = $"TP_fast_assign computes it ({source.Expression ?? "from __string"}), which the probe does not evaluate";
-        return false;
+        return code.TryMake(site, field, source, entryMacros, out value, out why);
     }
 
     /// <summary>Where a TRACE_EVENT field most likely comes from: <c>name</c>, <c>x-&gt;y</c> for <c>x_y</c>, <c>arg-&gt;name</c>.</summary>

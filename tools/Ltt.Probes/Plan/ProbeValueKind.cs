@@ -11,4 +11,10 @@ public enum ProbeValueKind
 
     /// <summary>A NUL-terminated string, from a <c>char *</c> or a <c>char[N]</c>.</summary>
     String,
+
+    /// <summary>A fixed array of integers (a non-char <c>__array</c>), each element with its own size.</summary>
+    Array,
+
+    /// <summary>A 32-bit element count then that many integers (<c>__dynamic_array</c>, <c>__bitmask</c>).</summary>
+    Sequence,
 }

@@ -12,6 +12,10 @@ namespace Ltt.Probes.Plan;
 /// </summary>
 internal sealed class ValueResolver(TargetAbi abi, bool packed)
 {
+    public TargetAbi Abi => abi;
+
+    public bool Packed => packed;
+
     public bool TryResolvePath(TracepointSite site, string path, out TracepointArg arg, out List<ValueStep> steps, out CType type, out string error)
     {
         var parts = ProbeSpecParser.PathParts(path);
@@ -55,20 +59,22 @@ internal sealed class ValueResolver(TargetAbi abi, bool packed)
 
     /// <summary>
     /// Builds the value recorded from <paramref name="source"/>, converted first to
-    /// <paramref name="entry"/> when it comes from a TRACE_EVENT field.
+    /// <paramref name="entry"/> when it comes from a TRACE_EVENT field. With
+    /// <paramref name="code"/>, the value is what that code computes (no argument, no steps).
     /// </summary>
     public bool TryMakeValue(
         string name,
-        TracepointArg arg,
+        TracepointArg? arg,
         IReadOnlyList<ValueStep> steps,
         CType source,
         EventField? entry,
         TraceType? traceType,
         out ProbeValue value,
-        out string error)
+        out string error,
+        ValueCode? code = null)
     {
         value = null!;
-        string expression = arg.Name + string.Concat(steps);
+        string expression = code?.Source.Expression ?? (code is not null ? code.Value : arg!.Name + string.Concat(steps));
         CType recordedFrom = entry?.Type ?? source;
         bool entryIsString = entry is not null && (entry.Macro == "__string" || entry.ArrayLength is not null && CTypes.IsPlainChar(entry.Type.Element ?? entry.Type));
         ProbeValueKind kind;
@@ -159,27 +165,34 @@ internal sealed class ValueResolver(TargetAbi abi, bool packed)
                 marker.TraceType?.NetworkByteOrder == true || !abi.LittleEndian ? ByteOrder.BigEndian : ByteOrder.LittleEndian)
                 with { CType = recordedFrom.Spelling, Base = kind == ProbeValueKind.Pointer ? 16 : 10 },
         };
-        value = new ProbeValue(name, arg, steps, source, entry?.Type, kind, marker, layout, bound);
+        value = new ProbeValue(name, arg, steps, source, entry?.Type, kind, marker, layout, bound) { Code = code };
         error = "";
         return true;
     }
 
-    /// <summary>Gives each value its offset in the payload (-1 after the first variable-size one).</summary>
+    /// <summary>Gives each value (and a sequence's count) its offset in the payload (-1 after the first variable-size one).</summary>
     public static IReadOnlyList<ProbeValue> PlaceOffsets(IReadOnlyList<ProbeValue> values)
     {
         var placed = new List<ProbeValue>(values.Count);
         int offset = 0;
         foreach (var value in values)
         {
-            if (offset >= 0)
-            {
-                int align = Math.Max(1, value.Layout.Alignment);
-                offset = (offset + align - 1) / align * align;
-            }
-            placed.Add(value with { Layout = value.Layout with { Offset = offset } });
-            if (offset >= 0)
-                offset = value.Layout.IsFixedSize ? offset + value.Layout.FixedSize : -1;
+            FieldLayout? count = value.CountLayout is { } c ? Place(c, ref offset) : null;
+            placed.Add(value with { Layout = Place(value.Layout, ref offset), CountLayout = count });
         }
+        return placed;
+    }
+
+    private static FieldLayout Place(FieldLayout layout, ref int offset)
+    {
+        if (offset >= 0)
+        {
+            int align = Math.Max(1, layout.Alignment);
+            offset = (offset + align - 1) / align * align;
+        }
+        var placed = layout with { Offset = offset };
+        if (offset >= 0)
+            offset = layout.IsFixedSize ? offset + layout.FixedSize : -1;
         return placed;
     }
 }

@@ -47,19 +47,48 @@ internal static class RenderModelBuilder
                 open,
                 close,
                 (e.Site.Args.Any(a => a.Name == "data") ? "void *__data" : "void *data") + " __maybe_unused",
-                Locals(e)));
+                Locals(e))
+            {
+                CodeLocals = CodeLocals(e),
+                CodeStatements = CodeStatements(e),
+            });
         }
         var sources = module.Events.Select(e => e.Site.Location.File).Distinct().Order(StringComparer.Ordinal).ToList();
         return new RenderModule(module.Name, "ltt_probes_" + module.Channel.Replace('-', '_'), module.Channel, module.Includes, structs, events, sources);
+    }
+
+    /// <summary>The declarations of the locals TP_fast_assign code sets, in value order.</summary>
+    internal static List<string> CodeLocals(ProbeEvent e) =>
+        e.Values.Where(v => v.Code is not null).SelectMany(v => v.Code!.Locals).Select(l => l + ";").ToList();
+
+    /// <summary>The TP_fast_assign code of every value, one statement per item, indented one tab (continuation lines two).</summary>
+    internal static List<string> CodeStatements(ProbeEvent e)
+    {
+        var lines = e.Values.Where(v => v.Code is not null).SelectMany(v => v.Code!.Statements).Select(Statement).ToList();
+        if (lines.Count > 0)
+            lines.Add("");
+        return lines;
+    }
+
+    /// <summary>A statement at one tab, broken after its '=' when it passes 80 columns.</summary>
+    private static string Statement(string statement)
+    {
+        string line = "\t" + statement.Replace("\n", "\n\t");
+        if (statement.Contains('\n') || CStyle.Columns(line) <= CStyle.MaxColumns)
+            return line;
+        int eq = statement.IndexOf(" = ", StringComparison.Ordinal);
+        return eq > 0 && !statement[..eq].Contains('(') ? $"\t{statement[..(eq + 2)]}\n\t\t{statement[(eq + 3)..]}" : line;
     }
 
     /// <summary>
     /// The probe's parameters as its definition declares them: one it records nothing from is
     /// <c>__maybe_unused</c>, so the module compiles with -Wextra's unused-parameter warning on.
     /// </summary>
-    private static List<string> DefinitionParams(ProbeEvent e)
+    internal static List<string> DefinitionParams(ProbeEvent e)
     {
-        var used = e.Values.Select(v => v.Arg.Name).ToHashSet(StringComparer.Ordinal);
+        var used = e.Values.Where(v => v.Arg is not null).Select(v => v.Arg!.Name)
+            .Concat(e.Values.Where(v => v.Code is not null).SelectMany(v => v.Code!.Arguments))
+            .ToHashSet(StringComparer.Ordinal);
         return e.Site.Args.Select(a => Declaration(a.Type.Spelling, a.Name) + (used.Contains(a.Name) ? "" : " __maybe_unused")).ToList();
     }
 
@@ -91,8 +120,10 @@ internal static class RenderModelBuilder
         {
             if (v.Kind == ProbeValueKind.String)
                 size += v.StringBound is > 0 and < 128 ? v.StringBound : 128;
+            else if (v.Kind == ProbeValueKind.Sequence)
+                size += v.CountLayout!.Alignment - 1 + v.CountLayout.Size + v.Layout.Alignment - 1 + Tracepoints.Markers.MarkerFormat.SequenceMaxBytes;
             else
-                size += v.Layout.Alignment - 1 + v.Layout.Size;
+                size += v.Layout.Alignment - 1 + v.Layout.FixedSize;
         }
         return size;
     }
@@ -102,6 +133,21 @@ internal static class RenderModelBuilder
         int size = v.Layout.Size;
         bool signed = v.Layout.Signed;
         string expr = v.Expression;
+        string member = "f" + (index + 1);
+        if (v.Kind is ProbeValueKind.Array or ProbeValueKind.Sequence)
+        {
+            string element = CastName(v.SourceType);
+            return new RenderValue(v.Name, member, MemberType(size, signed), expr, v.Code?.Source.Expression ?? expr, "bytes",
+                size, v.Layout.Alignment, 0, false)
+            {
+                IsArray = v.Kind == ProbeValueKind.Array,
+                IsSequence = v.Kind == ProbeValueKind.Sequence,
+                MemberSuffix = v.Kind == ProbeValueKind.Array ? $"[{v.Layout.Length}]" : "",
+                Bytes = v.Kind == ProbeValueKind.Array ? $"sizeof({expr})" : $"{v.Code!.Count} * sizeof({element})",
+                Count = v.Code?.Count,
+                CountAlign = v.CountLayout?.Alignment ?? 0,
+            };
+        }
         string sourceCanonical = CTypes.Unqualified(v.SourceType.Canonical);
         if (v.Kind == ProbeValueKind.Pointer)
         {
@@ -115,10 +161,10 @@ internal static class RenderModelBuilder
             expr = $"ltt_cpu_to_be{size * 8}({expr})";
         return new RenderValue(
             v.Name,
-            "f" + (index + 1),
+            member,
             v.Kind == ProbeValueKind.String ? "char *" : MemberType(size, signed),
             expr,
-            v.Expression,
+            v.Code?.Source.Expression ?? v.Expression,
             v.Kind == ProbeValueKind.String ? "string" : (signed ? "s" : "u") + (size * 8),
             size,
             v.Layout.Alignment,
@@ -138,7 +184,9 @@ internal static class RenderModelBuilder
         _ => "u64",
     };
 
-    private static string Word(ProbeValue v) => (v.Layout.Size, v.Layout.Signed) switch
+    private static string Word(ProbeValue v) => WordOf(v) + (v.Kind == ProbeValueKind.Array ? v.Layout.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
+
+    private static string WordOf(ProbeValue v) => (v.Layout.Size, v.Layout.Signed) switch
     {
         (1, true) => "char",
         (1, false) => "uchar",

@@ -4,7 +4,12 @@ namespace Ltt.Probes.Rendering;
 // (ProbeName -> probe_name). They hold C text already decided by the planner
 // (expressions, casts, names); the templates decide the shape of the files.
 
-/// <summary>One recorded value: its struct member (fixed payloads) or serializer call (variable ones).</summary>
+/// <summary>
+/// One recorded value: its struct member (fixed payloads) or serializer call (variable ones).
+/// An array is a struct member <c>MemberType Member[Length]</c> filled with <c>memcpy</c>, or
+/// <see cref="Bytes"/> bytes from <see cref="Expr"/>; a sequence writes its count
+/// (<see cref="Count"/>, aligned on <see cref="CountAlign"/>) then <see cref="Bytes"/> bytes.
+/// </summary>
 internal sealed record RenderValue(
     string Name,
     string Member,
@@ -15,7 +20,21 @@ internal sealed record RenderValue(
     int Size,
     int Align,
     int Bound,
-    bool IsString);
+    bool IsString)
+{
+    public bool IsArray { get; init; }
+
+    public bool IsSequence { get; init; }
+
+    /// <summary>"[16]" after an array member's name; empty otherwise.</summary>
+    public string MemberSuffix { get; init; } = "";
+
+    public string? Bytes { get; init; }
+
+    public string? Count { get; init; }
+
+    public int CountAlign { get; init; }
+}
 
 /// <summary>A specialised serialization struct (<c>serialize_int_int_short</c>).</summary>
 internal sealed record RenderStruct(string Name, IReadOnlyList<RenderValue> Members, bool Packed);
@@ -52,7 +71,14 @@ internal sealed record RenderEvent(
     string? GuardOpen,
     string? GuardClose,
     string PrivateParam,
-    RenderLocals Locals);
+    RenderLocals Locals)
+{
+    /// <summary>Declarations of the locals the TP_fast_assign code sets, with their ';'.</summary>
+    public IReadOnlyList<string> CodeLocals { get; init; } = [];
+
+    /// <summary>The TP_fast_assign code, one statement per item, each line indented.</summary>
+    public IReadOnlyList<string> CodeStatements { get; init; } = [];
+}
 
 /// <summary>Names of a probe's locals, chosen so that no tracepoint argument shadows them.</summary>
 internal sealed record RenderLocals(string Marker, string Data, string Len);

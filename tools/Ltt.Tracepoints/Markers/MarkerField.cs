@@ -1,10 +1,12 @@
 namespace Ltt.Tracepoints.Markers;
 
 /// <summary>
-/// One field of a marker format string: <c>name %ctype</c> or <c>name #tracetype %ctype</c>.
-/// <see cref="Conversion"/> is the printf conversion without the '%' (<c>ld</c>, <c>s</c>, <c>llu</c>).
+/// One field of a marker format string: <c>name %ctype</c>, <c>name #tracetype %ctype</c>, or an
+/// array or sequence <c>name #tracetype[N] %ctype</c> / <c>name #tracetype[] %ctype</c>.
+/// <see cref="Conversion"/> is the printf conversion without the '%' (<c>ld</c>, <c>s</c>, <c>llu</c>);
+/// for an array or a sequence, sizes, signedness and conversion are those of one element.
 /// </summary>
-public sealed record MarkerField(string Name, TraceType? TraceType, string Conversion)
+public sealed record MarkerField(string Name, TraceType? TraceType, string Conversion, MarkerArray? Array = null)
 {
     private char Specifier => Conversion[^1];
 
@@ -61,5 +63,11 @@ public sealed record MarkerField(string Name, TraceType? TraceType, string Conve
         return Math.Min(RecordedSize(abi), abi.PointerSize);
     }
 
-    public override string ToString() => TraceType is null ? $"{Name} %{Conversion}" : $"{Name} {TraceType}%{Conversion}";
+    public bool IsArray => Array is { IsSequence: false };
+
+    public bool IsSequence => Array is { IsSequence: true };
+
+    public override string ToString() => Array is not null
+        ? $"{Name} {TraceType}{Array} %{Conversion}"
+        : TraceType is null ? $"{Name} %{Conversion}" : $"{Name} {TraceType}%{Conversion}";
 }

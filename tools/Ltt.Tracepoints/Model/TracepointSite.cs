@@ -38,5 +38,17 @@ public sealed record TracepointSite(
     /// <summary>The body of the event class's <c>TP_fast_assign(...)</c> as written, or null like <see cref="Entry"/>.</summary>
     public SourceText? Assign { get; init; }
 
+    /// <summary>
+    /// The argument names <see cref="Entry"/> and <see cref="Assign"/> use: the class's
+    /// <c>TP_ARGS</c>, which a DEFINE_EVENT may rename (its arguments are passed by position).
+    /// </summary>
+    public IReadOnlyList<string>? AssignArgs { get; init; }
+
+    /// <summary>
+    /// Macros the header <c>#undef</c>s (<c>NO_DEV</c> in napi.h): TP_fast_assign may use them,
+    /// but code outside the header cannot.
+    /// </summary>
+    public IReadOnlyList<string> HeaderUndefs { get; init; } = [];
+
     public bool IsEvent => Kind is not (SiteKind.DeclareTrace or SiteKind.DeclareTraceCondition);
 }

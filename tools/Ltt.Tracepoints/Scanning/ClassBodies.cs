@@ -17,17 +17,35 @@ internal static class ClassBodies
     };
 
     /// <summary>The bodies of every class of <paramref name="invocations"/>, by class name; the first declaration wins.</summary>
-    public static Dictionary<string, (SourceText? Entry, SourceText? Assign)> Find(IEnumerable<MacroInvocation> invocations, string relativeFile)
+    public static Dictionary<string, (SourceText? Entry, SourceText? Assign, IReadOnlyList<string>? Args)> Find(IEnumerable<MacroInvocation> invocations, string relativeFile)
     {
-        var result = new Dictionary<string, (SourceText?, SourceText?)>(StringComparer.Ordinal);
+        var result = new Dictionary<string, (SourceText?, SourceText?, IReadOnlyList<string>?)>(StringComparer.Ordinal);
         foreach (MacroInvocation inv in invocations)
         {
             if (!ClassMacros.Contains(inv.Macro) || !inv.Balanced || inv.Arguments.Count == 0)
                 continue;
             string name = inv.ArgumentText(0);
-            result.TryAdd(name, (Body(inv, "TP_STRUCT__entry", relativeFile), Body(inv, "TP_fast_assign", relativeFile)));
+            result.TryAdd(name, (Body(inv, "TP_STRUCT__entry", relativeFile), Body(inv, "TP_fast_assign", relativeFile), ArgNames(inv)));
         }
         return result;
+    }
+
+    /// <summary>The names of <c>TP_ARGS(a, b)</c>: what the class's TP_fast_assign calls the arguments.</summary>
+    private static IReadOnlyList<string>? ArgNames(MacroInvocation inv)
+    {
+        foreach (IReadOnlyList<Token> arg in inv.Arguments)
+        {
+            if (arg.Count < 2 || !(arg[0].Is("TP_ARGS") || arg[0].Is("TPARGS")) || !arg[1].Is("(") || !arg[^1].Is(")"))
+                continue;
+            var names = new List<string>();
+            for (int i = 2; i < arg.Count - 1; i++)
+            {
+                if (arg[i].Kind == TokenKind.Identifier && (arg[i + 1].Is(",") || i + 1 == arg.Count - 1))
+                    names.Add(arg[i].Spelling);
+            }
+            return names;
+        }
+        return null;
     }
 
     /// <summary>The tokens inside <c>macro( ... )</c> of the argument that starts with <paramref name="macro"/>.</summary>

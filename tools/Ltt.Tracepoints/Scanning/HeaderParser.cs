@@ -104,6 +104,8 @@ internal sealed class HeaderParser
         var unresolved = new List<UnresolvedSite>();
         var seenLines = new HashSet<int>();
         var bodies = ClassBodies.Find(job.Invocations, rel);
+        var undefs = job.Tokens.Directives.Where(d => d.Keyword == "undef" && d.Body.Count == 1).Select(d => d.Body[0].Spelling)
+            .Where(n => !n.StartsWith("TRACE_", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToList();
         foreach (Cursor decl in siteDecls)
         {
             SourcePosition at = decl.Location;
@@ -158,7 +160,7 @@ internal sealed class HeaderParser
             var (format, printArgs) = PrintText.Split(printText);
             var body = cls is not null && kind is not (SiteKind.DeclareTrace or SiteKind.DeclareTraceCondition) && bodies.TryGetValue(cls, out var b) ? b : default;
             sites.Add(new TracepointSite(kind, name, macro, location, guard, kind is SiteKind.DeclareTrace or SiteKind.DeclareTraceCondition ? null : cls,
-                system, args, fields, format, printArgs) { Entry = body.Entry, Assign = body.Assign });
+                system, args, fields, format, printArgs) { Entry = body.Entry, Assign = body.Assign, AssignArgs = body.Args, HeaderUndefs = body.Assign is null ? [] : undefs });
         }
 
         // Sites the tokens show but no declaration came from: inactive branches, broken invocations.

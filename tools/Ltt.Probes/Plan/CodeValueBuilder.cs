@@ -1,0 +1,202 @@
+using System.Text.RegularExpressions;
+using Ltt.Trace.Layout;
+using Ltt.Tracepoints.Markers;
+using Ltt.Tracepoints.Model;
+
+namespace Ltt.Probes.Plan;
+
+/// <summary>
+/// Makes the value of an entry field TP_fast_assign computes with more than a value path: the
+/// probe declares a local of the entry's type and runs the statement as written on it
+/// (<c>__entry-&gt;f = (EXPR)</c> becomes <c>ltt_f = EXPR;</c>), so the value is converted
+/// exactly as TP_fast_assign converts it. Arrays filled by a call, dynamic arrays and bitmasks
+/// become fixed arrays and sequences of the marker format.
+/// </summary>
+internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver resolver)
+{
+    /// <summary>The C name of the cap on a sequence's element bytes (ltt/ltt-type-serializer.h, ltt-tp.h).</summary>
+    public const string SequenceMax = "LTT_SERIALIZE_SEQUENCE_MAX";
+
+    public bool TryMake(
+        TracepointSite site,
+        EventField field,
+        FieldSource source,
+        Dictionary<string, (string Macro, IReadOnlyList<string> Args)> entryMacros,
+        out ProbeValue value,
+        out string why)
+    {
+        value = null!;
+        string local = LocalName(site, field.Name);
+        entryMacros.TryGetValue(field.Name, out var macro);
+        string? expression = source.Expression;
+        if (expression is null && source.Kind == FieldSourceKind.String && macro.Args is { Count: >= 2 })
+            expression = macro.Args[1];
+        if (expression is null)
+        {
+            why = "__assign_str names no source and TP_STRUCT__entry's __string gives none";
+            return false;
+        }
+
+        if (Unreachable(site, source.Expression ?? expression) is { } missing)
+        {
+            why = missing;
+            return false;
+        }
+        var used = CLexer.Tokens(expression + " " + (macro.Args is { Count: > 2 } a ? a[2] : "") + " " + (source.Count ?? ""))
+            .Where(t => t.IsIdentifier).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        if (site.HeaderUndefs.FirstOrDefault(used.Contains) is { } undef)
+        {
+            why = $"TP_fast_assign uses {undef}, a macro its header #undefs, which the probe cannot see";
+            return false;
+        }
+        switch (source.Kind)
+        {
+            case FieldSourceKind.Value when field.Type.Kind is CTypeKind.Struct or CTypeKind.Union:
+                why = $"a {field.Macro} field has no marker format syntax: TP_fast_assign copies a whole {field.Type.Spelling} ({expression})";
+                return false;
+            case FieldSourceKind.Value when field.ArrayLength is null && !field.IsDataLoc:
+            {
+                var code = Code(site, source, [RenderDeclaration(field.TypeSpelling, field.Type, local)], [$"{local} = {expression};"], local, null, expression);
+                return resolver.TryMakeValue(field.Name, null, [], field.Type, field, null, out value, out why, code);
+            }
+            case FieldSourceKind.String when field.Macro is "__string" || IsCharArray(field):
+            {
+                var code = Code(site, source, [$"const char *{local}"], [$"{local} = (const char *)({expression});"], local, null, expression);
+                return resolver.TryMakeValue(field.Name, null, [], StringPointer(), field, null, out value, out why, code);
+            }
+            case FieldSourceKind.Fill when IsCharArray(field):
+            {
+                var code = Code(site, source, [RenderDeclaration(field.TypeSpelling, field.Type, local)],
+                    [$"memset({local}, 0, sizeof({local}));", Replace(expression, field.Name, local)], local, null, expression);
+                return resolver.TryMakeValue(field.Name, null, [], field.Type, field, null, out value, out why, code);
+            }
+            case FieldSourceKind.Fill when field.ArrayLength is { } length && field.Type.Element is { } element:
+            {
+                var code = Code(site, source, [RenderDeclaration(field.TypeSpelling, field.Type, local)],
+                    [$"memset({local}, 0, sizeof({local}));", Replace(expression, field.Name, local)], local, null, expression);
+                return TryArray(field, element, (int)length, code, out value, out why);
+            }
+            case FieldSourceKind.DynamicArray when field.Macro == "__dynamic_array" && macro.Args is { Count: 3 }:
+                return TrySequence(site, field, source, field.Type, macro.Args[2], expression, local, out value, out why);
+            case FieldSourceKind.Bitmask when field.Macro == "__bitmask" && macro.Args is { Count: 2 }:
+                return TrySequence(site, field, source, field.Type, $"BITS_TO_LONGS({macro.Args[1]})", expression, local, out value, out why);
+            default:
+                why = $"TP_fast_assign sets this {field.Macro} field with a {source.Kind.ToString().ToLowerInvariant()} statement, which does not fit its type {field.TypeSpelling}";
+                return false;
+        }
+    }
+
+    private bool TryArray(EventField field, CType element, int length, ValueCode code, out ProbeValue value, out string why)
+    {
+        value = null!;
+        if (!CTypes.IsIntegerLike(element) || element.Size is not (1 or 2 or 4 or 8))
+        {
+            why = $"an array of {element.Spelling} has no marker format syntax (only integer elements)";
+            return false;
+        }
+        if (length is < 1 or > MarkerArray.MaxLength)
+        {
+            why = $"an array of {length} elements does not fit a marker format (1 to {MarkerArray.MaxLength})";
+            return false;
+        }
+        var marker = ElementMarker(field.Name, element, new MarkerArray(length));
+        var elementLayout = ElementLayout(field.Name, element, marker);
+        var layout = new FieldLayout(field.Name, FieldKind.Array, elementLayout.Size, elementLayout.Alignment, elementLayout.Signed,
+            elementLayout.ByteOrder, Length: length, Element: elementLayout, CType: element.Spelling);
+        value = new ProbeValue(field.Name, null, [], element, field.Type, ProbeValueKind.Array, marker, layout, 0) { Code = code };
+        why = "";
+        return true;
+    }
+
+    private bool TrySequence(TracepointSite site, EventField field, FieldSource source, CType element, string countExpression, string data, string local, out ProbeValue value, out string why)
+    {
+        value = null!;
+        if (!CTypes.IsIntegerLike(element) || element.Size is not (1 or 2 or 4 or 8))
+        {
+            why = $"a sequence of {element.Spelling} has no marker format syntax (only integer elements)";
+            return false;
+        }
+        string count = local + "_len";
+        string elementType = RenderingName(element);
+        string cap = $"{SequenceMax} / sizeof({elementType})";
+        var code = Code(site, source, [$"u32 {count}"],
+            [$"{count} = {countExpression};", $"if ({count} > {cap})\n\t{count} = {cap};"], data, count, data + " " + countExpression);
+        var marker = ElementMarker(field.Name, element, new MarkerArray(null));
+        var elementLayout = ElementLayout(field.Name, element, marker);
+        string lengthName = "_" + field.Name + "_length";
+        var countLayout = FieldLayout.Integer(lengthName, MarkerArray.CountSize, false, packed ? 1 : MarkerArray.CountSize,
+            abi.LittleEndian ? ByteOrder.LittleEndian : ByteOrder.BigEndian) with { CType = "u32" };
+        var layout = new FieldLayout(field.Name, FieldKind.Sequence, elementLayout.Size, elementLayout.Alignment, elementLayout.Signed,
+            elementLayout.ByteOrder, LengthField: lengthName, Element: elementLayout, CType: element.Spelling);
+        value = new ProbeValue(field.Name, null, [], element, element, ProbeValueKind.Sequence, marker, layout, 0) { Code = code, CountLayout = countLayout };
+        why = "";
+        return true;
+    }
+
+    /// <summary>
+    /// Why the code cannot compile in a probe: it follows an argument (or a member of its struct)
+    /// into a struct the header does not define where the tracepoint is declared. Null when
+    /// every struct it reaches through is known (deeper steps cannot be checked here; gcc does).
+    /// </summary>
+    private static string? Unreachable(TracepointSite site, string code)
+    {
+        var tokens = CLexer.Tokens(code);
+        for (int i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (i > 0 && (tokens[i - 1].Is("->") || tokens[i - 1].Is(".")))
+                continue;
+            var arg = site.Args.FirstOrDefault(a => a.Name == tokens[i].Text);
+            if (arg is null || !tokens[i + 1].Is("->") || !tokens[i + 2].IsIdentifier)
+                continue;
+            if (arg.Type.Element is not { } pointee || pointee.Kind is not (CTypeKind.Struct or CTypeKind.Union))
+                continue;
+            if (pointee.Size == 0 || pointee.Members.Count == 0)
+                return $"{pointee.Spelling} is not defined where {site.Name} is declared: TP_fast_assign reads {arg.Name}->{tokens[i + 2].Text}";
+            var member = pointee.Members.FirstOrDefault(m => m.Name == tokens[i + 2].Text);
+            if (member is null)
+                return $"{pointee.Spelling} has no member '{tokens[i + 2].Text}'";
+            if (i + 4 < tokens.Count && tokens[i + 3].Is("->") && member.Type.Element is { Kind: CTypeKind.Struct or CTypeKind.Union, Size: 0 } next)
+                return $"{next.Spelling} is not defined where {site.Name} is declared: TP_fast_assign reads {arg.Name}->{member.Name}->{tokens[i + 4].Text}";
+        }
+        return null;
+    }
+
+    private MarkerField ElementMarker(string name, CType element, MarkerArray array)
+    {
+        string conversion = CTypes.Conversion(element, ProbeValueKind.Integer, abi) ?? "d";
+        return new MarkerField(name, new TraceType((int)element.Size, element.IsSigned, false), conversion, array);
+    }
+
+    /// <summary>One element; bytes show in hex, as LTTng's ctf_*_array_hex do (a <c>char</c> array of binary data is no text).</summary>
+    private FieldLayout ElementLayout(string name, CType element, MarkerField marker) =>
+        FieldLayout.Integer(name, marker.RecordedSize(abi), marker.RecordedSigned, marker.RecordedAlignment(abi, packed),
+            abi.LittleEndian ? ByteOrder.LittleEndian : ByteOrder.BigEndian) with { CType = element.Spelling, Base = element.Size == 1 ? 16 : 10 };
+
+    private static ValueCode Code(TracepointSite site, FieldSource source, IReadOnlyList<string> locals, IReadOnlyList<string> statements, string value, string? count, string text)
+    {
+        var names = CLexer.Tokens(string.Join(' ', statements) + " " + text).Where(t => t.IsIdentifier).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var args = site.Args.Where(a => names.Contains(a.Name)).Select(a => a.Name).ToList();
+        return new ValueCode(source, locals, statements, value, count, args);
+    }
+
+    /// <summary><c>ltt_&lt;field&gt;</c>, or <c>ltt_e_&lt;field&gt;</c> when an argument already has that name.</summary>
+    private static string LocalName(TracepointSite site, string field) =>
+        site.Args.Any(a => a.Name == "ltt_" + field || a.Name == "ltt_" + field + "_len") ? "ltt_e_" + field : "ltt_" + field;
+
+    /// <summary>The statement with <c>__entry-&gt;field</c> turned into the local.</summary>
+    private static string Replace(string statement, string field, string local) =>
+        Regex.Replace(statement, @"__entry\s*->\s*" + Regex.Escape(field) + @"\b", local) + ";";
+
+    private static bool IsCharArray(EventField f) => f.ArrayLength is not null && f.Type.Element is { } e && CTypes.IsPlainChar(e);
+
+    private CType StringPointer() =>
+        new("const char *", "const char *", CTypeKind.Pointer, abi.PointerSize, abi.PointerSize, false,
+            Element: new CType("const char", "const char", CTypeKind.Integer, 1, 1, true));
+
+    /// <summary>A declaration of <paramref name="local"/> with the entry's type as TP_STRUCT__entry wrote it.</summary>
+    private static string RenderDeclaration(string spelling, CType type, string local) =>
+        Rendering.RenderModelBuilder.Declaration(type.Spelling.Contains("(unnamed", StringComparison.Ordinal) || type.Spelling.Contains("(anonymous", StringComparison.Ordinal)
+            ? Rendering.RenderModelBuilder.CastName(type) : spelling, local);
+
+    private static string RenderingName(CType type) => Rendering.RenderModelBuilder.CastName(type);
+}
