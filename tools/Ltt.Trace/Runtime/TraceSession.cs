@@ -16,6 +16,13 @@ namespace Ltt.Trace.Runtime;
 /// write entry points. Writes may come from any number of threads; each goes to the buffer of
 /// the CPU the thread runs on. <see cref="Stop"/> is called once writers are done.
 /// </summary>
+/// <remarks>
+/// The write path costs one thread-static load (the thread's <see cref="WriterState"/>: its
+/// rseq CPU slot and its commit row in each buffer), a CPU read, the clock read, one CAS to
+/// reserve, the stores of header and payload, and a plain store to commit. Measured on the
+/// 2-vCPU VM this was built on, the clock read (rdtscp, about 15 ns) and the CAS (about 10 ns)
+/// are most of it; see <see cref="LocalClock"/> for why the clock read is ordered.
+/// </remarks>
 public sealed unsafe class TraceSession : IDisposable
 {
     private readonly RingBuffer[] _buffers;
