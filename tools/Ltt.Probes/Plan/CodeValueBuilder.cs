@@ -17,6 +17,9 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
     /// <summary>The C name of the cap on a sequence's element bytes (ltt/ltt-type-serializer.h, ltt-tp.h).</summary>
     public const string SequenceMax = "LTT_SERIALIZE_SEQUENCE_MAX";
 
+    /// <summary>Whether calls the trace header does not declare are let through (the spec adds the module's headers).</summary>
+    public bool TrustCalls { get; init; }
+
     public bool TryMake(
         TracepointSite site,
         EventField field,
@@ -47,6 +50,12 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
         if (site.HeaderUndefs.FirstOrDefault(used.Contains) is { } undef)
         {
             why = $"TP_fast_assign uses {undef}, a macro its header #undefs, which the probe cannot see";
+            return false;
+        }
+        if (!TrustCalls && site.UndeclaredCalls.FirstOrDefault(used.Contains) is { } call)
+        {
+            why = $"TP_fast_assign calls {call}(), which {site.Location.File} does not declare on its own " +
+                $"(the .c file that creates the events does): name the header in ltt/probes.spec (include <channel> <header.h>)";
             return false;
         }
         switch (source.Kind)

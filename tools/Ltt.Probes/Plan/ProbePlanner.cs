@@ -38,12 +38,12 @@ public static class ProbePlanner
             if (entry?.Skip == true)
                 continue;
             int errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+            string channel = entry?.Channel ?? (spec.Channels.TryGetValue(site.System, out var c) ? c : WellKnown.ChannelOf(site.System));
             var values = site.IsEvent
-                ? PlanEventFields(site, entry, resolver, diagnostics)
+                ? PlanEventFields(site, entry, resolver, spec.Includes.ContainsKey(channel), diagnostics)
                 : PlanTraceArgs(site, entry, spec, resolver, diagnostics);
             if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore)
                 continue;
-            string channel = entry?.Channel ?? (spec.Channels.TryGetValue(site.System, out var c) ? c : WellKnown.ChannelOf(site.System));
             string marker = entry?.Marker ?? DefaultMarker(site.Name, channel);
             planned.Add((site, channel, marker, values));
         }
@@ -218,14 +218,16 @@ public static class ProbePlanner
         return false;
     }
 
-    private static List<ProbeValue> PlanEventFields(TracepointSite site, ProbeSpecEntry? entry, ValueResolver resolver, List<ScanDiagnostic> diagnostics)
+    /// <param name="moduleIncludes">True when the spec gives the channel's module headers of its own: then the
+    /// calls TP_fast_assign makes that the trace header does not declare are taken to be declared by them.</param>
+    private static List<ProbeValue> PlanEventFields(TracepointSite site, ProbeSpecEntry? entry, ValueResolver resolver, bool moduleIncludes, List<ScanDiagnostic> diagnostics)
     {
         var values = new List<ProbeValue>();
         var items = entry?.Items.ToDictionary(i => i.FieldName, StringComparer.Ordinal) ?? [];
         var fields = site.Fields.Where(f => f.Macro != "common").ToList();
         var assign = FastAssignParser.Parse(ArgRenamer.Apply(site.Assign, site), fields);
         var entryMacros = EntryMacros.Parse(ArgRenamer.Apply(site.Entry, site));
-        var code = new CodeValueBuilder(resolver.Abi, resolver.Packed, resolver);
+        var code = new CodeValueBuilder(resolver.Abi, resolver.Packed, resolver) { TrustCalls = moduleIncludes };
         var unplaced = assign.Unplaced.GroupBy(u => u.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var item in items.Values.Where(i => fields.All(f => f.Name != i.FieldName)))
             diagnostics.Add(Error(item.Location, $"{site.Name}: TP_STRUCT__entry has no field '{item.FieldName}' (fields: {string.Join(", ", fields.Select(f => f.Name))})"));

@@ -50,5 +50,12 @@ public sealed record TracepointSite(
     /// </summary>
     public IReadOnlyList<string> HeaderUndefs { get; init; } = [];
 
+    /// <summary>
+    /// Functions and function-like macros <see cref="Entry"/> or <see cref="Assign"/> call that the
+    /// header does not declare on its own (its instantiating .c file's includes do): a probe that
+    /// includes only the header cannot call them.
+    /// </summary>
+    public IReadOnlyList<string> UndeclaredCalls { get; init; } = [];
+
     public bool IsEvent => Kind is not (SiteKind.DeclareTrace or SiteKind.DeclareTraceCondition);
 }

@@ -30,6 +30,46 @@ internal static class ClassBodies
         return result;
     }
 
+    /// <summary>What a probe gets from its own headers or the compiler, not from the trace header's includes.</summary>
+    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
+    {
+        "sizeof", "typeof", "__typeof__", "_Alignof", "__alignof__", "if", "for", "while", "switch", "return", "do",
+        "memcpy", "memset", "memmove", "strcpy", "strncpy", "strscpy", "strlcpy", "strlen", "strnlen",
+        "__assign_str", "__assign_str_len", "__assign_bitmask", "__assign_cpumask", "__assign_sockaddr", "__assign_rel_str",
+        "__get_str", "__get_dynamic_array", "__get_dynamic_array_len", "__get_bitmask", "__get_sockaddr", "__get_rel_str",
+        "__field", "__field_ext", "__field_struct", "__field_struct_ext", "__field_packed", "__array", "__dynamic_array",
+        "__string", "__string_len", "__vstring", "__bitmask", "__cpumask", "__sockaddr", "__rel_dynamic_array", "__rel_string",
+        "__rel_string_len", "__rel_bitmask", "__rel_cpumask", "__rel_sockaddr",
+    };
+
+    /// <summary>The names the bodies call (an identifier before '(', not after '-&gt;' or '.'), compiler builtins and the trace macros aside.</summary>
+    public static IReadOnlyList<string> Calls(SourceText? entry, SourceText? assign)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (SourceText? text in (SourceText?[])[entry, assign])
+        {
+            if (text is null)
+                continue;
+            string t = text.Text;
+            for (int i = 0; i < t.Length; i++)
+            {
+                if (!(char.IsAsciiLetter(t[i]) || t[i] == '_') || i > 0 && (char.IsAsciiLetterOrDigit(t[i - 1]) || t[i - 1] is '_' or '.' or '>' or '"'))
+                    continue;
+                int end = i;
+                while (end < t.Length && (char.IsAsciiLetterOrDigit(t[end]) || t[end] == '_'))
+                    end++;
+                int next = end;
+                while (next < t.Length && t[next] is ' ' or '\t')
+                    next++;
+                string name = t[i..end];
+                if (next < t.Length && t[next] == '(' && !Known.Contains(name) && !name.StartsWith("__builtin_", StringComparison.Ordinal))
+                    names.Add(name);
+                i = end - 1;
+            }
+        }
+        return names.ToList();
+    }
+
     /// <summary>The names of <c>TP_ARGS(a, b)</c>: what the class's TP_fast_assign calls the arguments.</summary>
     private static IReadOnlyList<string>? ArgNames(MacroInvocation inv)
     {

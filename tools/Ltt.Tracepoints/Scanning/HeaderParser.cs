@@ -74,8 +74,13 @@ internal sealed class HeaderParser
 
         var records = new Dictionary<string, (int Rank, Cursor Cursor)>();
         var siteDecls = new List<Cursor>();
+        // What a probe including the header alone can call: functions and macros not from the context .c file.
+        var callable = new HashSet<string>(_env.PreludeNames, StringComparer.Ordinal);
+        string? contextFile = withContext ? job.Context?.SourceFile : null;
         foreach (Cursor c in unit.Cursor.Children)
         {
+            if (c.Kind is CursorKind.FunctionDecl or CursorKind.MacroDefinition && (contextFile is null || c.Location.File != contextFile))
+                callable.Add(c.Spelling);
             if (c.Kind == CursorKind.FunctionDecl)
             {
                 string name = c.Spelling;
@@ -159,8 +164,9 @@ internal sealed class HeaderParser
             }
             var (format, printArgs) = PrintText.Split(printText);
             var body = cls is not null && kind is not (SiteKind.DeclareTrace or SiteKind.DeclareTraceCondition) && bodies.TryGetValue(cls, out var b) ? b : default;
+            var undeclared = ClassBodies.Calls(body.Entry, body.Assign).Where(n => !callable.Contains(n)).ToList();
             sites.Add(new TracepointSite(kind, name, macro, location, guard, kind is SiteKind.DeclareTrace or SiteKind.DeclareTraceCondition ? null : cls,
-                system, args, fields, format, printArgs) { Entry = body.Entry, Assign = body.Assign, AssignArgs = body.Args, HeaderUndefs = body.Assign is null ? [] : undefs });
+                system, args, fields, format, printArgs) { Entry = body.Entry, Assign = body.Assign, AssignArgs = body.Args, HeaderUndefs = body.Assign is null ? [] : undefs, UndeclaredCalls = undeclared });
         }
 
         // Sites the tokens show but no declaration came from: inactive branches, broken invocations.

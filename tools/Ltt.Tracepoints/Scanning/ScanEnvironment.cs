@@ -59,6 +59,11 @@ internal sealed class ScanEnvironment : IDisposable
     /// Compiles the prelude once into a PCH shared by every header parse. Returns the prelude's errors
     /// (the tree's tracepoint.h does not parse): then parses read the prelude text instead.
     /// </summary>
+    private readonly HashSet<string> _preludeNames = new(StringComparer.Ordinal);
+
+    /// <summary>The functions and macros the precompiled prelude declares (the tree's tracepoint.h and its includes).</summary>
+    public IReadOnlySet<string> PreludeNames => _preludeNames;
+
     public IReadOnlyList<ClangDiagnostic> BuildPch(ClangIndex index)
     {
         var args = new List<string>(Flags.Arguments);
@@ -66,7 +71,7 @@ internal sealed class ScanEnvironment : IDisposable
         foreach (string forced in Flags.ForcedIncludes)
             args.AddRange(["-include", forced]);
         if (!index.TryParse(PreludePath, args, VirtualFiles,
-                ParseOptions.Incomplete | ParseOptions.ForSerialization | ParseOptions.SkipFunctionBodies,
+                ParseOptions.Incomplete | ParseOptions.ForSerialization | ParseOptions.SkipFunctionBodies | ParseOptions.DetailedPreprocessingRecord,
                 out TranslationUnit? unit, out ParseError error))
         {
             return [new ClangDiagnostic(ClangSeverity.Fatal, new SourcePosition(PreludePath, 1, 1, 0), $"libclang could not parse the prelude ({error})")];
@@ -76,6 +81,11 @@ internal sealed class ScanEnvironment : IDisposable
             var errors = unit.Diagnostics.Where(d => d.IsError).ToList();
             if (errors.Count > 0)
                 return errors;
+            foreach (Cursor c in unit.Cursor.Children)
+            {
+                if (c.Kind is CursorKind.FunctionDecl or CursorKind.MacroDefinition)
+                    _preludeNames.Add(c.Spelling);
+            }
             string pch = Path.Combine(_workDir, "ltt-scan-prelude.pch");
             if (unit.SaveAsPch(pch))
                 PchPath = pch;
