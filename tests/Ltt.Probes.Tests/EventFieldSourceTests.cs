@@ -103,4 +103,18 @@ public sealed class EventFieldSourceTests
             Assert.Equal(e.Values.Select(v => v.Layout.Kind == FieldKind.Sequence), parsed.Fields.Select(f => f.IsSequence));
         }
     }
+
+    [Fact]
+    public void ADefineEventReadsItsClasssCodeWithItsOwnArgumentNames()
+    {
+        var output = ProbeGenerator.Generate(new ScanOptions { Tree = RepoPaths.TestData("Ltt.Tracepoints.Tests", "fixtures", "bodies") }, GenerateFixture.Options);
+        var events = output.Plan!.Events.ToDictionary(e => e.Name);
+
+        // vol_op's "__entry->count = count" is vol_grow's "blocks", its "v->id" is "volume->id".
+        // The uuid the wrapper copies is not seen: it falls back to the member of the same name.
+        Assert.Equal(["uuid", "id", "count"], events["vol_grow"].Values.Select(v => v.Name));
+        Assert.Equal(["volume->uuid", "volume->id", "blocks"], events["vol_grow"].Values.Select(v => v.Expression));
+        // VOL_NONE is #undef'd at the end of the header: a probe cannot use it.
+        Assert.Contains(output.Diagnostics, d => d.Message.Contains("vol_name: field 'name' not recorded: TP_fast_assign uses VOL_NONE", StringComparison.Ordinal));
+    }
 }

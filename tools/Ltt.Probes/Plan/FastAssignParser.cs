@@ -21,7 +21,7 @@ public static class FastAssignParser
     {
         if (assign is null || assign.Text.Length == 0)
             return FastAssignResult.Empty;
-        var byName = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var byName = fields.GroupBy(f => f.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var tokens = CLexer.Tokens(assign.Text);
         var sources = new Dictionary<string, FieldSource>(StringComparer.Ordinal);
         var unplaced = new List<UnplacedField>();
@@ -40,7 +40,7 @@ public static class FastAssignParser
                     : FieldsNamed(statement);
                 foreach (string field in touched.Where(byName.ContainsKey).Distinct())
                     unplaced.Add(new UnplacedField(field, at, why));
-                if (AssignedName(statement) is { } local)
+                foreach (string local in AssignedNames(statement))
                     locals.TryAdd(local, at.Line);
                 continue;
             }
@@ -193,32 +193,38 @@ public static class FastAssignParser
     }
 
     /// <summary>
-    /// The variable a statement the planner does not understand declares or sets
-    /// (<c>int len = ...</c>, <c>struct inet_sock *inet = inet_sk(sk)</c>, <c>p32 = ...</c>):
-    /// later statements that read it cannot be placed alone.
+    /// The variables a statement the planner does not understand declares or sets
+    /// (<c>u32 ifindex = 0, map_index = index</c>, <c>struct inet_sock *inet = inet_sk(sk)</c>,
+    /// <c>p32 = ...</c>, or inside an <c>if</c> block): later statements that read them cannot
+    /// be placed alone.
     /// </summary>
-    private static string? AssignedName(List<CToken> s)
+    private static IEnumerable<string> AssignedNames(List<CToken> s)
     {
-        int depth = 0;
-        for (int i = 0; i < s.Count; i++)
+        var names = new List<string>();
+        for (int i = 1; i < s.Count; i++)
         {
-            if (s[i].Text is "(" or "[")
-                depth++;
-            else if (s[i].Text is ")" or "]")
-                depth--;
-            else if (depth == 0 && s[i].Text is "=" or "+=" or "-=" or "|=" or "&=" && i > 0)
+            if (s[i].Text is not ("=" or "+=" or "-=" or "|=" or "&=" or "^=" or "*=" or "/=" or "<<=" or ">>=" or "++" or "--"))
+                continue;
+            int j = i - 1;
+            while (j > 0 && s[j].Is("]"))
             {
-                int j = i - 1;
-                while (j > 0 && s[j].Is("]"))
-                {
-                    while (j > 0 && !s[j].Is("["))
-                        j--;
+                while (j > 0 && !s[j].Is("["))
                     j--;
-                }
-                return s[j].IsIdentifier && !(j > 0 && (s[j - 1].Is("->") || s[j - 1].Is("."))) ? s[j].Text : null;
+                j--;
+            }
+            if (j >= 0 && s[j].IsIdentifier && !(j > 0 && (s[j - 1].Is("->") || s[j - 1].Is("."))) && !s[j].Is("__entry"))
+                names.Add(s[j].Text);
+        }
+        // A declaration without initialisers: int a, b;
+        if (s.Count >= 2 && s.All(t => t.IsIdentifier || t.Is("*") || t.Is(",")))
+        {
+            for (int i = 1; i < s.Count; i++)
+            {
+                if (s[i].IsIdentifier && (i + 1 == s.Count || s[i + 1].Is(",")))
+                    names.Add(s[i].Text);
             }
         }
-        return s.All(t => t.IsIdentifier || t.Is("*")) && s.Count >= 2 ? s[^1].Text : null;
+        return names;
     }
 
     private static bool IsCharArray(EventField f) =>

@@ -48,19 +48,55 @@ internal static class ClassBodies
         return null;
     }
 
-    /// <summary>The tokens inside <c>macro( ... )</c> of the argument that starts with <paramref name="macro"/>.</summary>
+    /// <summary>
+    /// The tokens inside <c>macro( ... )</c> of the argument that starts with <paramref name="macro"/>.
+    /// A subsystem's wrapper of it (btrfs's <c>TP_fast_assign_btrfs(fs_info, statements)</c>) gives
+    /// the arguments it passes through, from the first that holds a statement or a field: what the
+    /// wrapper adds itself is not seen, and the fields it sets stay unrecorded with a warning.
+    /// </summary>
     private static SourceText? Body(MacroInvocation inv, string macro, string relativeFile)
     {
         foreach (IReadOnlyList<Token> arg in inv.Arguments)
         {
-            if (arg.Count < 3 || !arg[0].Is(macro) || !arg[1].Is("(") || !arg[^1].Is(")"))
+            if (arg.Count < 3 || !arg[1].Is("(") || !arg[^1].Is(")"))
                 continue;
             var inner = arg.Skip(2).Take(arg.Count - 3).ToList();
-            if (inner.Count == 0)
-                return new SourceText("", new SourceLocation(relativeFile, arg[1].Position.Line, arg[1].Position.Column + 1));
-            return new SourceText(JoinLines(inner), new SourceLocation(relativeFile, inner[0].Position.Line, inner[0].Position.Column));
+            if (arg[0].Is(macro))
+            {
+                if (inner.Count == 0)
+                    return new SourceText("", new SourceLocation(relativeFile, arg[1].Position.Line, arg[1].Position.Column + 1));
+                return new SourceText(JoinLines(inner), new SourceLocation(relativeFile, inner[0].Position.Line, inner[0].Position.Column));
+            }
+            if (arg[0].Kind == TokenKind.Identifier && arg[0].Spelling.StartsWith(macro + "_", StringComparison.Ordinal))
+            {
+                int start = PassedThrough(inner);
+                if (start < 0)
+                    return null;
+                var body = inner.Skip(start).ToList();
+                return new SourceText(JoinLines(body), new SourceLocation(relativeFile, body[0].Position.Line, body[0].Position.Column));
+            }
         }
         return null;
+    }
+
+    /// <summary>Where the wrapper's statements or fields start: the first top-level argument holding a ';', <c>__entry</c> or a <c>__field</c>-like macro.</summary>
+    private static int PassedThrough(IReadOnlyList<Token> inner)
+    {
+        int depth = 0, start = 0;
+        for (int i = 0; i < inner.Count; i++)
+        {
+            Token t = inner[i];
+            if (t.Is("(") || t.Is("[") || t.Is("{"))
+                depth++;
+            else if (t.Is(")") || t.Is("]") || t.Is("}"))
+                depth--;
+            else if (depth == 0 && t.Is(","))
+                start = i + 1;
+            else if (t.Is(";") || t.Is("__entry") || t.Kind == TokenKind.Identifier && t.Spelling.StartsWith("__", StringComparison.Ordinal) &&
+                     i + 1 < inner.Count && inner[i + 1].Is("("))
+                return start < inner.Count ? start : -1;
+        }
+        return -1;
     }
 
     /// <summary>The tokens as text: the source's line breaks kept (one '\n' per line), one space between tokens the source separated on a line.</summary>
