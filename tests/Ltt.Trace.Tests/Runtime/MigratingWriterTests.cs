@@ -52,9 +52,12 @@ public sealed partial class MigratingWriterTests
                 tids[t] = GetTid();
                 ready.Signal();
                 ready.Wait();
-                for (long i = 0; i < perThread; i++)
+                // At least perThread events, and on until the writers have been moved often
+                // (a busy machine may run the migrator late).
+                long i = 0;
+                for (; i < perThread || (Volatile.Read(ref moves) < MinimumMoves && i < 25 * perThread); i++)
                     session.Write(ThreeIntegers.Id, new ThreeIntegers((ulong)i, -(int)i, (uint)t));
-                Interlocked.Add(ref attempted, perThread);
+                Interlocked.Add(ref attempted, i);
             })).ToList();
             var migrator = new Thread(() =>
             {
@@ -65,7 +68,7 @@ public sealed partial class MigratingWriterTests
                     foreach (int tid in tids)
                     {
                         if (SchedSetAffinity(tid, sizeof(ulong), ref mask) == 0)
-                            moves++;
+                            Interlocked.Increment(ref moves);
                     }
                     Thread.SpinWait(200);
                 }
@@ -78,9 +81,9 @@ public sealed partial class MigratingWriterTests
             stats = session.Stop();
         }
 
-        Assert.True(moves > 100, $"only {moves} affinity changes: the writers hardly moved");
+        Assert.True(moves >= MinimumMoves, $"only {moves} affinity changes: the writers hardly moved");
         Assert.Null(stats.Error);
-        Assert.Equal(threads * perThread, attempted);
+        Assert.True(attempted >= threads * perThread);
         Assert.Equal(attempted, stats.EventsAttempted);
         var (packets, events) = TestTraceDecoder.Decode(trace.Path, ThreeIntegers.Catalog);
         Assert.Equal(stats.EventsInTrace, events.Count);
@@ -89,6 +92,8 @@ public sealed partial class MigratingWriterTests
             Assert.Equal(-(long)(ulong)e.Values[0], (long)e.Values[1]);
         Assert.Equal(events.Count, events.Select(e => ((ulong)e.Values[2], (ulong)e.Values[0])).Distinct().Count());
     }
+
+    private const long MinimumMoves = 500;
 
     [LibraryImport("libc", EntryPoint = "gettid")]
     private static partial int GetTid();

@@ -81,8 +81,8 @@ public sealed unsafe partial class RingBuffer : IDisposable
     private PaddedLong _overwritten;
     private int _disposed;
 
-    /// <param name="onSubbufferComplete">Called (slow path, by the writer whose commit completes a
-    /// sub-buffer) so a waiting consumer wakes up.</param>
+    /// <param name="onSubbufferComplete">Called once per sub-buffer, by the writer or flusher that
+    /// closed it, after its own commit, so a waiting consumer wakes up.</param>
     /// <param name="globalClock">Stamps events with this globally ordered clock (shared by the
     /// buffers of a session) instead of <see cref="LocalClock"/>.</param>
     public RingBuffer(ChannelConfig config, int cpu, Action? onSubbufferComplete = null, GlobalClock? globalClock = null)
