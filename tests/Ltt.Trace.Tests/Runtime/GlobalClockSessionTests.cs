@@ -17,7 +17,8 @@ public sealed class GlobalClockSessionTests
         const int threads = 4;
         const int perThread = 20_000;
         using var trace = new TempTrace();
-        var channel = new ChannelConfig(SubbufferSize: 65536, SubbufferCount: 16, CpuCount: 2);
+        // 4 MiB per CPU holds every event: no loss even if the consumer runs late.
+        var channel = new ChannelConfig(SubbufferSize: 262144, SubbufferCount: 16, CpuCount: 2);
         var options = new TraceSessionOptions(trace.Path, ThreeIntegers.Catalog, channel, Clock: TraceClock.Global);
         Assert.True(TraceSession.TryStart(options, out var session, out var error), error);
         var gate = new Lock();
