@@ -43,6 +43,35 @@ public sealed class CiRunTests
     }
 
     [Fact]
+    public void ArraysSequencesAndComputedFieldsAgreeInBothReaders()
+    {
+        // TRACE_EVENT headers whose fields TP_fast_assign computes: block's cmd sequence and
+        // computed values, irq's cpumask sequence, jbd2's uuid array (with the headers ltt/probes.spec names).
+        string output = Temp("ci-seq");
+        string junit = output + ".xml";
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        try
+        {
+            int exit = CiCommand.Run(RepoPaths.KernelTree, output, junit, null, "ltt-0.105",
+                [.. Paths, "include/trace/events/block.h", "include/trace/events/irq.h", "include/trace/events/jbd2.h"], stdout, stderr);
+
+            Assert.True(exit == 0, stdout.ToString() + stderr);
+            Assert.Contains("field values checked: all agree", stdout.ToString());
+            var babeltrace = Ltt.Probes.Harness.ToolRun.Start("babeltrace2", [Path.Combine(output, "trace")]);
+            Assert.True(babeltrace.Success, "babeltrace2 is needed (bash .ci/install): " + babeltrace.Error);
+            Assert.Contains("_cpus_length = 1, cpus = [ [0] = ", babeltrace.Output);
+            Assert.Contains("_cmd_length = 0, cmd = [ ]", babeltrace.Output);
+            Assert.Contains("uuid = [ [0] = ", babeltrace.Output);
+            Assert.Matches(@"_cmd_length = [1-4], cmd = \[ \[0\] = 0x", babeltrace.Output);
+        }
+        finally
+        {
+            Cleanup(output, junit);
+        }
+    }
+
+    [Fact]
     public void ReorderedSerializationTemplateIsCaughtWithEventFieldAndValues()
     {
         // A template change that writes the values of variable-size payloads in reverse order

@@ -117,4 +117,20 @@ public sealed class EventFieldSourceTests
         // VOL_NONE is #undef'd at the end of the header: a probe cannot use it.
         Assert.Contains(output.Diagnostics, d => d.Message.Contains("vol_name: field 'name' not recorded: TP_fast_assign uses VOL_NONE", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ACallTheHeaderDoesNotDeclareIsAWarningUntilTheSpecGivesTheModuleItsHeader()
+    {
+        var scan = TracepointScanner.Scan(new ScanOptions { Tree = RepoPaths.TestData("Ltt.Tracepoints.Tests", "fixtures", "bodies") });
+        ProbePlan Plan(string spec) => ProbePlanner.Plan(scan, ProbeSpecParser.Parse(spec, "ltt/probes.spec").Spec, EventIdMap.Empty, TargetAbi.X86_64);
+
+        var alone = Plan("");
+        Assert.Contains(alone.Diagnostics, d => d.Message.StartsWith("vol_slot: field 'slot' not recorded: TP_fast_assign calls vol_slot()", StringComparison.Ordinal));
+        Assert.Equal(["gen"], alone.Events.Single(e => e.Name == "vol_slot").Values.Select(v => v.Name));
+
+        var withHeader = Plan("include vol drivers/vol/vol.h");
+        Assert.DoesNotContain(withHeader.Diagnostics, d => d.Message.Contains("vol_slot()", StringComparison.Ordinal));
+        var slot = withHeader.Events.Single(e => e.Name == "vol_slot").Values[0];
+        Assert.Equal(["ltt_slot = vol_slot(v);"], slot.Code!.Statements);
+    }
 }

@@ -25,5 +25,9 @@ public sealed class ClassBodyFixtureTests
         var name = Assert.Single(result.Sites, s => s.Name == "vol_name");
         Assert.Equal(["VOL_NONE"], name.HeaderUndefs);
         Assert.Equal("__assign_str(name, name ? name : VOL_NONE);", name.Assign!.Text);
+
+        // vol_slot() is not declared where the header stands alone; memcpy and the trace macros need not be.
+        Assert.Equal(["vol_slot"], Assert.Single(result.Sites, s => s.Name == "vol_slot").UndeclaredCalls);
+        Assert.Empty(grow.UndeclaredCalls);
     }
 }
