@@ -76,13 +76,13 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
             case FieldSourceKind.Fill when IsCharArray(field):
             {
                 var code = Code(site, source, [RenderDeclaration(field.TypeSpelling, field.Type, local)],
-                    [$"memset({local}, 0, sizeof({local}));", Replace(expression, field.Name, local)], local, null, expression);
+                    ZeroThen(local, Replace(expression, field.Name, local)), local, null, expression);
                 return resolver.TryMakeValue(field.Name, null, [], field.Type, field, null, out value, out why, code);
             }
             case FieldSourceKind.Fill when field.ArrayLength is { } length && field.Type.Element is { } element:
             {
                 var code = Code(site, source, [RenderDeclaration(field.TypeSpelling, field.Type, local)],
-                    [$"memset({local}, 0, sizeof({local}));", Replace(expression, field.Name, local)], local, null, expression);
+                    ZeroThen(local, Replace(expression, field.Name, local)), local, null, expression);
                 return TryArray(field, element, (int)length, code, out value, out why);
             }
             case FieldSourceKind.DynamicArray when field.Macro == "__dynamic_array" && macro.Args is { Count: 3 }:
@@ -191,6 +191,17 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
     /// <summary><c>ltt_&lt;field&gt;</c>, or <c>ltt_e_&lt;field&gt;</c> when an argument already has that name.</summary>
     private static string LocalName(TracepointSite site, string field) =>
         site.Args.Any(a => a.Name == "ltt_" + field || a.Name == "ltt_" + field + "_len") ? "ltt_e_" + field : "ltt_" + field;
+
+    /// <summary>
+    /// The local array zeroed, then the statement that fills it: what the statement leaves
+    /// unset is then the same in the probe and in the harness. A statement that is the zeroing
+    /// itself is not written twice.
+    /// </summary>
+    private static List<string> ZeroThen(string local, string statement)
+    {
+        string zero = $"memset({local}, 0, sizeof({local}));";
+        return statement == zero ? [zero] : [zero, statement];
+    }
 
     /// <summary>The statement with <c>__entry-&gt;field</c> turned into the local.</summary>
     private static string Replace(string statement, string field, string local) =>

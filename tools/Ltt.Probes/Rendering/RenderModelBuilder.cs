@@ -184,7 +184,7 @@ internal static class RenderModelBuilder
         _ => "u64",
     };
 
-    private static string Word(ProbeValue v) => WordOf(v) + (v.Kind == ProbeValueKind.Array ? v.Layout.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
+    private static string Word(ProbeValue v) => WordOf(v) + (v.Kind == ProbeValueKind.Array ? "x" + v.Layout.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) : "");
 
     private static string WordOf(ProbeValue v) => (v.Layout.Size, v.Layout.Signed) switch
     {
