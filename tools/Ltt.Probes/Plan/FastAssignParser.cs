@@ -175,6 +175,11 @@ public static class FastAssignParser
             source = new FieldSource(target, FieldSourceKind.String, CLexer.Text(text, args[1]), null, at);
             return true;
         }
+        if (s.FirstOrDefault(t => t.Text.StartsWith("__assign_", StringComparison.Ordinal)) is { Text: { } helper })
+        {
+            why = $"{helper}(...) is not a form the planner reads (only __assign_str with 1 or 2 arguments and __assign_bitmask)";
+            return false;
+        }
         var named = EntryFields(s).Distinct().ToList();
         if (named.Count == 0)
             return true;
