@@ -11,7 +11,7 @@ public static class DumpCommand
 {
     public static Command Create()
     {
-        var trace = new Argument<string>("trace") { Description = "Trace directory (holding 'metadata'), or a directory above several traces." };
+        var trace = TraceInput.Argument();
         var command = new Command("dump", "Print every event as babeltrace2's default text output does.");
         command.Arguments.Add(trace);
         command.SetAction(parse => Run(parse.GetValue(trace)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
@@ -20,13 +20,8 @@ public static class DumpCommand
 
     public static int Run(string path, TextWriter output, TextWriter error)
     {
-        var opened = TraceSet.Open(path);
-        if (opened.Traces is not { } traces)
-        {
-            foreach (var d in opened.Diagnostics)
-                error.WriteLine($"ltt-trace: {d}");
+        if (!TraceInput.TryOpen(path, error, out var traces))
             return (int)ExitCode.BadInput;
-        }
         using (traces)
         {
             TraceDump.Result result;

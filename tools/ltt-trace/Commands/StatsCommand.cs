@@ -10,7 +10,7 @@ public static class StatsCommand
 {
     public static Command Create()
     {
-        var trace = new Argument<string>("trace") { Description = "Trace directory (holding 'metadata'), or a directory above several traces." };
+        var trace = TraceInput.Argument();
         var command = new Command("stats", "Decode every event and print counts per event class and stream, discarded events, first and last timestamps and the decode rate.");
         command.Arguments.Add(trace);
         command.SetAction(parse => Run(parse.GetValue(trace)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
@@ -19,13 +19,8 @@ public static class StatsCommand
 
     public static int Run(string path, TextWriter output, TextWriter error)
     {
-        var opened = TraceSet.Open(path);
-        if (opened.Traces is not { } traces)
-        {
-            foreach (var d in opened.Diagnostics)
-                error.WriteLine($"ltt-trace: {d}");
+        if (!TraceInput.TryOpen(path, error, out var traces))
             return (int)ExitCode.BadInput;
-        }
         TraceStatistics stats;
         using (traces)
             stats = TraceStatistics.Collect(traces);

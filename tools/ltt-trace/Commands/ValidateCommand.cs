@@ -11,7 +11,7 @@ public static class ValidateCommand
 {
     public static Command Create()
     {
-        var trace = new Argument<string>("trace") { Description = "Trace directory (holding 'metadata'), or a directory above several traces." };
+        var trace = TraceInput.Argument();
         var catalog = new Option<string?>("--metadata", "-m") { Description = "The generated events.json the trace's metadata must agree with." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var junit = new Option<string?>("--junit") { Description = "Also write the report as JUnit XML to this file." };
