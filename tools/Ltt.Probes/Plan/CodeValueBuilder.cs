@@ -58,6 +58,11 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
                 $"(the .c file that creates the events does): name the header in ltt/probes.spec (include <channel> <header.h>)";
             return false;
         }
+        if (!TrustCalls && Unseen(site, expression + " " + (macro.Args is { Count: > 2 } b ? b[2] : "") + " " + (source.Count ?? "")) is { } unseen)
+        {
+            why = unseen;
+            return false;
+        }
         switch (source.Kind)
         {
             case FieldSourceKind.Value when field.Type.Kind is CTypeKind.Struct or CTypeKind.Union:
@@ -166,6 +171,28 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
                 return $"{pointee.Spelling} has no member '{tokens[i + 2].Text}'";
             if (i + 4 < tokens.Count && tokens[i + 3].Is("->") && member.Type.Element is { Kind: CTypeKind.Struct or CTypeKind.Union, Size: 0 } next)
                 return $"{next.Spelling} is not defined where {site.Name} is declared: TP_fast_assign reads {arg.Name}->{member.Name}->{tokens[i + 4].Text}";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Why the code cannot compile in a probe that includes the trace header alone: it uses a
+    /// name (not a member) the header does not declare, or a macro whose expansion reaches one.
+    /// </summary>
+    private static string? Unseen(TracepointSite site, string code)
+    {
+        if (site.UnseenNames.Count == 0)
+            return null;
+        var tokens = CLexer.Tokens(code);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].IsIdentifier || i > 0 && (tokens[i - 1].Is("->") || tokens[i - 1].Is(".")))
+                continue;
+            if (!site.UnseenNames.TryGetValue(tokens[i].Text, out string? missing))
+                continue;
+            string what = missing == tokens[i].Text ? tokens[i].Text : $"{tokens[i].Text}, whose expansion reaches {missing},";
+            return $"TP_fast_assign uses {what} which {site.Location.File} does not declare on its own " +
+                $"(the .c file that creates the events does): name the header in ltt/probes.spec (include <channel> <header.h>)";
         }
         return null;
     }

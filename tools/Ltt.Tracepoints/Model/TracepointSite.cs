@@ -57,5 +57,13 @@ public sealed record TracepointSite(
     /// </summary>
     public IReadOnlyList<string> UndeclaredCalls { get; init; } = [];
 
+    /// <summary>
+    /// Every name <see cref="Entry"/> or <see cref="Assign"/> uses (calls, constants, variables, macros)
+    /// that a probe including the header alone cannot see, with the undeclared name it is or its macro
+    /// expansion reaches (<c>page_to_pfn</c> → <c>vmemmap</c> in 6.1's huge_memory.h). Members,
+    /// keywords, the arguments, <c>__entry</c> and the entry's own field names are no such names.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> UnseenNames { get; init; } = new Dictionary<string, string>();
+
     public bool IsEvent => Kind is not (SiteKind.DeclareTrace or SiteKind.DeclareTraceCondition);
 }

@@ -70,6 +70,27 @@ internal static class ClassBodies
         return names.ToList();
     }
 
+    /// <summary>
+    /// The names the bodies use that must be declared where the probe is compiled (see <see cref="CNames.Free"/>):
+    /// the arguments, the entry's fields and what the probe's own headers give aside.
+    /// </summary>
+    public static IReadOnlyList<string> FreeNames(SourceText? entry, SourceText? assign, IEnumerable<string> arguments, IEnumerable<string> fields,
+        Func<string, IReadOnlySet<int>?> wordArguments)
+    {
+        var bound = new HashSet<string>(arguments, StringComparer.Ordinal);
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        if (assign is not null)
+            names.UnionWith(CNames.Free(CNames.Tokenize(assign.Text), bound, wordArguments));
+        if (entry is not null)
+        {
+            // TP_STRUCT__entry names its fields: they are no uses.
+            bound.UnionWith(fields);
+            names.UnionWith(CNames.Free(CNames.Tokenize(entry.Text), bound, wordArguments));
+        }
+        names.ExceptWith(Known);
+        return names.ToList();
+    }
+
     /// <summary>The names of <c>TP_ARGS(a, b)</c>: what the class's TP_fast_assign calls the arguments.</summary>
     private static IReadOnlyList<string>? ArgNames(MacroInvocation inv)
     {

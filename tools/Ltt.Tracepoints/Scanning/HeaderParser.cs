@@ -77,6 +77,8 @@ internal sealed class HeaderParser
         // What a probe including the header alone can call: functions and macros not from the context .c file.
         var callable = new HashSet<string>(_env.PreludeNames, StringComparer.Ordinal);
         string? contextFile = withContext ? job.Context?.SourceFile : null;
+        var visible = new VisibleNames(_env.PreludeVisible);
+        visible.AddUnit(unit, contextFile);
         foreach (Cursor c in unit.Cursor.Children)
         {
             if (c.Kind is CursorKind.FunctionDecl or CursorKind.MacroDefinition && (contextFile is null || c.Location.File != contextFile))
@@ -165,8 +167,14 @@ internal sealed class HeaderParser
             var (format, printArgs) = PrintText.Split(printText);
             var body = cls is not null && kind is not (SiteKind.DeclareTrace or SiteKind.DeclareTraceCondition) && bodies.TryGetValue(cls, out var b) ? b : default;
             var undeclared = ClassBodies.Calls(body.Entry, body.Assign).Where(n => !callable.Contains(n)).ToList();
+            var unseen = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (string used in ClassBodies.FreeNames(body.Entry, body.Assign, (body.Args ?? []).Concat(args.Select(a => a.Name)), fields.Select(f => f.Name), visible.WordArguments))
+            {
+                if (visible.Missing(used) is { } missing)
+                    unseen[used] = missing;
+            }
             sites.Add(new TracepointSite(kind, name, macro, location, guard, kind is SiteKind.DeclareTrace or SiteKind.DeclareTraceCondition ? null : cls,
-                system, args, fields, format, printArgs) { Entry = body.Entry, Assign = body.Assign, AssignArgs = body.Args, HeaderUndefs = body.Assign is null ? [] : undefs, UndeclaredCalls = undeclared });
+                system, args, fields, format, printArgs) { Entry = body.Entry, Assign = body.Assign, AssignArgs = body.Args, HeaderUndefs = body.Assign is null ? [] : undefs, UndeclaredCalls = undeclared, UnseenNames = unseen });
         }
 
         // Sites the tokens show but no declaration came from: inactive branches, broken invocations.

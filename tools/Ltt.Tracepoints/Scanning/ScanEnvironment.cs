@@ -64,6 +64,9 @@ internal sealed class ScanEnvironment : IDisposable
     /// <summary>The functions and macros the precompiled prelude declares (the tree's tracepoint.h and its includes).</summary>
     public IReadOnlySet<string> PreludeNames => _preludeNames;
 
+    /// <summary>Every name the precompiled prelude declares, macros with their definitions; empty without a PCH.</summary>
+    public VisibleNames PreludeVisible { get; } = new();
+
     public IReadOnlyList<ClangDiagnostic> BuildPch(ClangIndex index)
     {
         var args = new List<string>(Flags.Arguments);
@@ -86,6 +89,8 @@ internal sealed class ScanEnvironment : IDisposable
                 if (c.Kind is CursorKind.FunctionDecl or CursorKind.MacroDefinition)
                     _preludeNames.Add(c.Spelling);
             }
+            PreludeVisible.AddUnit(unit, null);
+            PreludeVisible.Freeze();
             string pch = Path.Combine(_workDir, "ltt-scan-prelude.pch");
             if (unit.SaveAsPch(pch))
                 PchPath = pch;
