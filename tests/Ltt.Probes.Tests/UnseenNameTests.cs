@@ -28,14 +28,14 @@ public sealed class UnseenNameTests
 
         var plan = ProbePlanner.Plan(scan, ProbeSpecParser.Parse("", "ltt/probes.spec").Spec, EventIdMap.Empty, TargetAbi.X86_64);
         var warnings = plan.Diagnostics.Select(d => $"{d.Location.Line}: {d.Message}").ToList();
-        Assert.Contains(warnings, w => w.StartsWith("28: disk_io: field 'bytes' not recorded: TP_fast_assign uses DISK_SECTOR_SHIFT which include/trace/events/disk.h does not declare", StringComparison.Ordinal));
-        Assert.Contains(warnings, w => w.StartsWith("29: disk_io: field 'zone' not recorded: TP_fast_assign uses DISK_ZONE_SHIFT which", StringComparison.Ordinal));
-        Assert.Contains(warnings, w => w.StartsWith("30: disk_io: field 'pfn' not recorded: TP_fast_assign uses disk_to_pfn, whose expansion reaches disk_map, which", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("29: disk_io: field 'bytes' not recorded: TP_fast_assign uses DISK_SECTOR_SHIFT which include/trace/events/disk.h does not declare", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("30: disk_io: field 'zone' not recorded: TP_fast_assign uses DISK_ZONE_SHIFT which", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("31: disk_io: field 'pfn' not recorded: TP_fast_assign uses disk_to_pfn, whose expansion reaches disk_map, which", StringComparison.Ordinal));
         Assert.Equal(3, warnings.Count(w => w.Contains("not recorded", StringComparison.Ordinal)));
-        Assert.Equal(["sector", "write", "queue", "flags"], Assert.Single(plan.Events).Values.Select(v => v.Name));
+        Assert.Equal(["sector", "write", "queue", "flags", "first"], Assert.Single(plan.Events).Values.Select(v => v.Name));
 
         // The module's own header (named in the spec) declares them: nothing is left out.
         var trusted = ProbePlanner.Plan(scan, ProbeSpecParser.Parse("include disk drivers/disk/disk.h", "ltt/probes.spec").Spec, EventIdMap.Empty, TargetAbi.X86_64);
-        Assert.Equal(["sector", "bytes", "zone", "pfn", "write", "queue", "flags"], Assert.Single(trusted.Events).Values.Select(v => v.Name));
+        Assert.Equal(["sector", "bytes", "zone", "pfn", "write", "queue", "flags", "first"], Assert.Single(trusted.Events).Values.Select(v => v.Name));
     }
 }

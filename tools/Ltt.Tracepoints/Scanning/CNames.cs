@@ -143,7 +143,7 @@ internal static class CNames
         return free;
     }
 
-    /// <summary>The names the text declares: an identifier after a type word, a '*' or a ')' and before '=', ';', ',' or '['.</summary>
+    /// <summary>The names the text declares: an identifier after a type word, a '*' or a typeof(...) and before '=', ';', ',' or '['.</summary>
     private static HashSet<string> Declared(IReadOnlyList<Tok> tokens)
     {
         var declared = new HashSet<string>(StringComparer.Ordinal);
@@ -154,7 +154,7 @@ internal static class CNames
                 continue;
             bool typeWord = prev.IsIdentifier && (!Keywords.Contains(prev.Text) || TypeKeywords.Contains(prev.Text));
             bool pointer = prev.Text == "*" && i >= 2 && (tokens[i - 2].IsIdentifier || tokens[i - 2].Text == "*");
-            if (typeWord || pointer || prev.Text == ")" && tokens[i + 1].Text == "=" && IsStatementStartBefore(tokens, i - 1))
+            if (typeWord || pointer || prev.Text == ")" && IsStatementStartBefore(tokens, i - 1))
                 declared.Add(t.Text);
         }
         return declared;
