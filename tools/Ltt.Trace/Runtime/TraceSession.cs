@@ -18,7 +18,7 @@ namespace Ltt.Trace.Runtime;
 /// the CPU the thread runs on. <see cref="Stop"/> is called once writers are done.
 /// </summary>
 /// <remarks>
-/// The write path costs one thread-static load (the thread's <see cref="WriterState"/>: its
+/// The write path costs the thread-static loads of <see cref="WriterState"/> (the thread's
 /// commit row in each buffer), a CPU read (one <c>%fs</c>-relative load of the rseq area,
 /// independent of the thread-static lookup so the two overlap), the clock read, one CAS to
 /// reserve, the stores of header and payload, and a plain store to commit. Measured on the
@@ -128,14 +128,14 @@ public sealed unsafe class TraceSession : IDisposable
     {
         // The thread-static lookup and the CPU read (rseq, through %fs) are independent chains of
         // loads, so they overlap; both end before the clock read, which waits for earlier loads.
-        WriterState writer = Writer();
+        nint[] rows = WriterState.Rows(this, _buffers.Length);
         int index = BufferIndex(CurrentCpu.Read());
         // Reserve and commit on the same buffer object even if the thread migrates in between.
         // BufferIndex is in range: no bounds check.
         RingBuffer buffer = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffers), index);
-        long* row = (long*)writer.Rows[index];
+        long* row = (long*)rows[index];
         if (row == null)
-            row = RegisterRow(writer, index);
+            row = RegisterRow(rows, index);
         return buffer.TryWrite(eventId, payload, row);
     }
 
@@ -147,12 +147,12 @@ public sealed unsafe class TraceSession : IDisposable
     {
         if ((uint)eventId >= (uint)_alignmentById.Length || _alignmentById[eventId] == 0)
             ThrowUnknownEvent(eventId);
-        WriterState writer = Writer();
+        nint[] rows = WriterState.Rows(this, _buffers.Length);
         int index = BufferIndex(CurrentCpu.Read());
         RingBuffer buffer = _buffers[index];
-        long* row = (long*)writer.Rows[index];
+        long* row = (long*)rows[index];
         if (row == null)
-            row = RegisterRow(writer, index);
+            row = RegisterRow(rows, index);
         if (!buffer.TryReserve(eventId, payload.Length, _alignmentById[eventId], out Reservation reservation))
             return false;
         payload.CopyTo(buffer.Payload(reservation, payload.Length));
@@ -164,12 +164,12 @@ public sealed unsafe class TraceSession : IDisposable
     public bool Write(EventSerializer serializer, ReadOnlySpan<FieldValue> values)
     {
         int size = serializer.Measure(values);
-        WriterState writer = Writer();
+        nint[] rows = WriterState.Rows(this, _buffers.Length);
         int index = BufferIndex(CurrentCpu.Read());
         RingBuffer buffer = _buffers[index];
-        long* row = (long*)writer.Rows[index];
+        long* row = (long*)rows[index];
         if (row == null)
-            row = RegisterRow(writer, index);
+            row = RegisterRow(rows, index);
         if (!buffer.TryReserve(serializer.EventId, size, serializer.Alignment, out Reservation reservation))
             return false;
         serializer.Write(buffer.Payload(reservation, size), values);
@@ -177,21 +177,15 @@ public sealed unsafe class TraceSession : IDisposable
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private WriterState Writer()
-    {
-        WriterState? writer = WriterState.Current;
-        return writer is not null && writer.Session == this ? writer : WriterState.Attach(this, _buffers.Length);
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int BufferIndex(int cpu) => (uint)cpu < (uint)_buffers.Length ? cpu : (int)((uint)cpu % (uint)_buffers.Length);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private long* RegisterRow(WriterState writer, int index)
+    private long* RegisterRow(nint[] rows, int index)
     {
         long* row = _buffers[index].RegisterWriterRow();
-        writer.Rows[index] = (nint)row;
+        rows[index] = (nint)row;
         return row;
     }
 
