@@ -20,6 +20,7 @@ namespace Ltt.Benchmarks;
 /// shared with other work the minimum is the measure least distorted by it, and every tracer gets
 /// the same treatment.
 /// Usage: trace-write [--events N] (per thread, default 4000000) [--repeat R] (default 3)
+/// [--ltt-only] (ltt-trace alone, to compare two builds of the runtime; no ratios)
 /// </summary>
 internal static partial class TraceWriteBenchmark
 {
@@ -29,13 +30,18 @@ internal static partial class TraceWriteBenchmark
     {
         long events = 4_000_000;
         int repeat = 3;
-        for (int i = 0; i + 1 < args.Length; i += 2)
+        bool lttOnly = false;
+        for (int i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--events")
-                events = long.Parse(args[i + 1], CultureInfo.InvariantCulture);
-            else if (args[i] == "--repeat")
-                repeat = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            if (args[i] == "--events" && i + 1 < args.Length)
+                events = long.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--repeat" && i + 1 < args.Length)
+                repeat = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--ltt-only")
+                lttOnly = true;
         }
+        if (lttOnly)
+            return RunLttTraceOnly(events, repeat);
         var runs = new List<Row>();
         string loadBefore = File.ReadAllText("/proc/loadavg").Trim();
         using var ust = new LttngUstRunner(Path.Combine(RepoPaths.Root, "tests", "Ltt.Benchmarks", "lttng-ust"));
@@ -87,6 +93,30 @@ internal static partial class TraceWriteBenchmark
         Row one = rows.First(r => r.Tracer == "ltt-trace" && r.Threads == 1);
         Row two = rows.First(r => r.Tracer == "ltt-trace" && r.Threads == 2);
         Console.WriteLine(string.Create(invariant, $"ltt-trace 1 -> 2 threads: CPU ns/event {one.Cpu:F1} -> {two.Cpu:F1} (equal = linear scaling); wall throughput x{2 * one.Wall / two.Wall:F2} (2.00 = linear)"));
+        return 0;
+    }
+
+    /// <summary>
+    /// ltt-trace alone, 1 and 2 threads taking turns, best of R each: for comparing two builds
+    /// of the runtime quickly (run them alternately); the ratios need the full run.
+    /// </summary>
+    private static int RunLttTraceOnly(long events, int repeat)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        RunLttTrace(1, Math.Min(events, 1_000_000)); // warm-up: JIT tiers, page faults
+        var best = new Dictionary<int, (double Cpu, double Wall)> { [1] = (double.MaxValue, double.MaxValue), [2] = (double.MaxValue, double.MaxValue) };
+        for (int r = 0; r < repeat; r++)
+        {
+            foreach (int threads in new[] { 1, 2 })
+            {
+                var (result, _) = RunLttTrace(threads, events);
+                best[threads] = (Math.Min(best[threads].Cpu, result.CpuNanosecondsPerEvent), Math.Min(best[threads].Wall, result.NanosecondsPerEvent));
+            }
+        }
+        foreach (int threads in new[] { 1, 2 })
+            Console.WriteLine(string.Create(invariant, $"ltt-trace {threads} thread(s): cpu {best[threads].Cpu:F1} ns/event, wall {best[threads].Wall:F1} ns/event (best of {repeat}, {events} events per thread)"));
+        var (clock, clockAndCas) = MeasureFloor();
+        Console.WriteLine(string.Create(invariant, $"floor, same run: clock read {clock:F1} ns; position load + clock read + CAS {clockAndCas:F1} ns"));
         return 0;
     }
 

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 using Ltt.Trace.Clocks;
 using Ltt.Trace.Ctf;
+using Ltt.Trace.Serialization;
 
 namespace Ltt.Trace.Buffers;
 
@@ -153,6 +154,55 @@ public sealed unsafe partial class RingBuffer : IDisposable
             }
         }
         return TryReserveSlow(eventId, payloadSize, payloadAlignment, out reservation);
+    }
+
+    /// <summary>
+    /// The typed fast path whole: reserves, writes header and payload, and commits through the
+    /// calling thread's row (from <see cref="RegisterWriterRow"/>), keeping the reservation in
+    /// registers (no <see cref="Reservation"/> copy on the stack) and the buffer's fields in
+    /// locals loaded before the CAS (after it, the JIT would load them again). False when the
+    /// event was lost (counted).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryWrite<T>(int eventId, in T payload, long* row) where T : struct, IEventPayload<T>
+    {
+        long subbufferMask = _subbufferMask;
+        int subbufferShift = _subbufferShift;
+        byte* memory = _memory;
+        long bufferMask = _bufferMask;
+        long position = Volatile.Read(ref _position.Value);
+        ulong timestamp = Now();
+        if ((position & subbufferMask) != 0 && (uint)eventId <= CtfPacketLayout.MaxCompactId
+            && (long)(timestamp >> TimestampBits) == Volatile.Read(ref _lastTimestampHigh.Value))
+        {
+            long payloadPosition = (position + CtfPacketLayout.CompactHeaderSize + T.Alignment - 1) & -T.Alignment;
+            long end = payloadPosition + T.Size;
+            if ((end >> subbufferShift) == (position >> subbufferShift)
+                && Interlocked.CompareExchange(ref _position.Value, end, position) == position)
+            {
+                CtfPacketLayout.WriteCompactHeader(ref *(memory + (position & bufferMask)), eventId, timestamp);
+                if (Sse.IsSupported)
+                    Sse.Prefetch0(memory + ((end + PrefetchDistance) & bufferMask));
+                payload.WriteTo(ref *(memory + (payloadPosition & bufferMask)));
+                long* counter = row + ((int)(position >> subbufferShift) & _slotMask);
+                // Release: the payload is visible before the count that says it is there.
+                Volatile.Write(ref *counter, *counter + (end - position) + EventUnit);
+                if ((end & subbufferMask) == 0)
+                    OnSubbufferClosed();
+                return true;
+            }
+        }
+        return TryWriteSlow(eventId, payload, row);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryWriteSlow<T>(int eventId, in T payload, long* row) where T : struct, IEventPayload<T>
+    {
+        if (!TryReserveSlow(eventId, T.Size, T.Alignment, out Reservation reservation))
+            return false;
+        payload.WriteTo(ref PayloadStart(reservation));
+        Commit(reservation, row);
+        return true;
     }
 
     /// <summary>The payload bytes of a reservation, to serialize into.</summary>

@@ -1,29 +1,19 @@
 using System.Runtime.CompilerServices;
-using Ltt.Trace.Native;
 
 namespace Ltt.Trace.Runtime;
 
 /// <summary>
 /// What a writer thread keeps between writes, so the hot path does no lookup beyond one
-/// thread-static load: where its CPU number lives (rseq), and, for the session it wrote to
-/// last, its commit row in each buffer (see <see cref="Buffers.RingBuffer"/>'s design notes).
+/// thread-static load: for the session it wrote to last, its commit row in each buffer (see <see cref="Buffers.RingBuffer"/>'s design notes).
 /// A thread that alternates between sessions finds its rows for each in a weak table.
 /// Only the owning thread touches an instance.
 /// </summary>
-internal sealed unsafe class WriterState
+internal sealed class WriterState
 {
     [ThreadStatic]
     private static WriterState? t_current;
 
     private readonly ConditionalWeakTable<TraceSession, nint[]> _rowsBySession = new();
-
-    private WriterState()
-    {
-        CpuId = CurrentCpu.AddressForThisThread();
-    }
-
-    /// <summary>This thread's rseq cpu_id, or null (then the runtime's processor id is used).</summary>
-    public int* CpuId { get; }
 
     /// <summary>The session of the last write; <see cref="Rows"/> belong to it.</summary>
     public TraceSession? Session { get; private set; }
