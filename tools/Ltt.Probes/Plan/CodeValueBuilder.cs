@@ -17,7 +17,7 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
     /// <summary>The C name of the cap on a sequence's element bytes (ltt/ltt-type-serializer.h, ltt-tp.h).</summary>
     public const string SequenceMax = "LTT_SERIALIZE_SEQUENCE_MAX";
 
-    /// <summary>Whether calls the trace header does not declare are let through (the spec adds the module's headers).</summary>
+    /// <summary>Whether calls and names the trace header does not declare are let through (the spec adds the module's headers).</summary>
     public bool TrustCalls { get; init; }
 
     public bool TryMake(

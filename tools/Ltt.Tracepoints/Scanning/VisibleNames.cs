@@ -96,7 +96,7 @@ internal sealed class VisibleNames(VisibleNames? shared = null)
             return definition;
         if (_macros.TryGetValue(name, out var read) && read() is { } own)
             return _parsed[name] = own;
-        return _parsed[name] = _shared?.Definition(name) ?? ([], []);
+        return _parsed[name] = _shared is not null && _shared._parsed.TryGetValue(name, out var shared) ? shared : ([], []);
     }
 
     /// <summary>
