@@ -19,11 +19,12 @@ public sealed partial class CleanStopTests
     public async Task SigtermStopsTheRecordingWithAReadableTraceAndExactCounts()
     {
         using var trace = new TempTrace();
-        using Process record = StartRecord(trace.Path);
+        // One writer, 32 MiB per CPU: the consumer keeps up, so the trace normally loses nothing.
+        using Process record = RecordProcess.Start(trace.Path, "--threads", "1", "--events", "2000000000", "--subbuf-size", "1048576", "--subbufs", "32");
         string stdout;
         try
         {
-            WaitForBytes(trace.Path, record, minimumBytes: 4 << 20);
+            RecordProcess.WaitForBytes(trace.Path, record, minimumBytes: 4 << 20);
             Assert.Equal(0, Kill(record.Id, SIGTERM));
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             stdout = await record.StandardOutput.ReadToEndAsync(timeout.Token);
@@ -68,36 +69,6 @@ public sealed partial class CleanStopTests
         Match match = Regex.Match(stdout, "^" + label + @": (\d+)", RegexOptions.Multiline);
         Assert.True(match.Success, $"no '{label}' line in:\n{stdout}");
         return long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-    }
-
-    private static Process StartRecord(string directory)
-    {
-        string dll = Path.Combine(AppContext.BaseDirectory, "ltt-trace.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing: the test project references tools/ltt-trace");
-        // One writer, 32 MiB per CPU: the consumer keeps up, so the trace normally loses nothing.
-        var start = new ProcessStartInfo("dotnet", [dll, "record", "-o", directory, "--threads", "1", "--events", "2000000000", "--subbuf-size", "1048576", "--subbufs", "32"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        return Process.Start(start) ?? throw new InvalidOperationException("cannot start ltt-trace");
-    }
-
-    private static void WaitForBytes(string directory, Process record, long minimumBytes)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            if (record.HasExited)
-                Assert.Fail("ltt-trace record ended early: " + record.StandardError.ReadToEnd());
-            long bytes = Directory.Exists(directory)
-                ? Directory.GetFiles(directory, "channel0_*").Sum(f => new FileInfo(f).Length)
-                : 0;
-            if (bytes >= minimumBytes)
-                return;
-            Thread.Sleep(20);
-        }
-        Assert.Fail("ltt-trace record wrote too little in 90 s");
     }
 
     private const int SIGTERM = 15;

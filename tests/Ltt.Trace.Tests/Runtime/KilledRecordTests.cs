@@ -15,10 +15,10 @@ public sealed class KilledRecordTests
     public void SigkillLeavesEveryCompletedPacketReadable()
     {
         using var trace = new TempTrace();
-        using Process record = StartRecord(trace.Path);
+        using Process record = RecordProcess.Start(trace.Path, "--threads", "2", "--events", "20000000", "--subbuf-size", "65536", "--subbufs", "8");
         try
         {
-            WaitForPackets(trace.Path, record, minimumBytes: 40 * 65536);
+            RecordProcess.WaitForBytes(trace.Path, record, minimumBytes: 40 * 65536);
         }
         finally
         {
@@ -35,35 +35,5 @@ public sealed class KilledRecordTests
         var (packets, events) = TestTraceDecoder.Decode(trace.Path, ThreeIntegers.Catalog);
         Assert.True(packets.Count >= 40, $"{packets.Count} packets");
         Assert.Equal(events.Count, lines);
-    }
-
-    private static Process StartRecord(string directory)
-    {
-        string dll = Path.Combine(AppContext.BaseDirectory, "ltt-trace.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing: the test project references tools/ltt-trace");
-        var start = new ProcessStartInfo("dotnet", [dll, "record", "-o", directory, "--threads", "2", "--events", "20000000", "--subbuf-size", "65536", "--subbufs", "8"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        return Process.Start(start) ?? throw new InvalidOperationException("cannot start ltt-trace");
-    }
-
-    private static void WaitForPackets(string directory, Process record, long minimumBytes)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            if (record.HasExited)
-                Assert.Fail("ltt-trace record ended early: " + record.StandardError.ReadToEnd());
-            long bytes = Directory.Exists(directory)
-                ? Directory.GetFiles(directory, "channel0_*").Sum(f => new FileInfo(f).Length)
-                : 0;
-            if (bytes >= minimumBytes)
-                return;
-            Thread.Sleep(20);
-        }
-        record.Kill();
-        Assert.Fail("ltt-trace record wrote too little in 90 s");
     }
 }
