@@ -9,14 +9,7 @@ namespace LttTrace.Commands;
 /// <summary><c>ltt-trace dump TRACE</c>: every event, one line each, exactly as <c>babeltrace2 TRACE</c> prints it.</summary>
 public static class DumpCommand
 {
-    public static Command Create()
-    {
-        var trace = TraceInput.Argument();
-        var command = new Command("dump", "Print every event as babeltrace2's default text output does.");
-        command.Arguments.Add(trace);
-        command.SetAction(parse => Run(parse.GetValue(trace)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
-        return command;
-    }
+    public static Command Create() => TraceInput.Command("dump", "Print every event as babeltrace2's default text output does.", Run);
 
     public static int Run(string path, TextWriter output, TextWriter error)
     {

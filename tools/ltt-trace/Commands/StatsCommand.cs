@@ -8,14 +8,7 @@ namespace LttTrace.Commands;
 /// <summary><c>ltt-trace stats TRACE</c>: events per event class and per stream, discarded events, time span, decode rate.</summary>
 public static class StatsCommand
 {
-    public static Command Create()
-    {
-        var trace = TraceInput.Argument();
-        var command = new Command("stats", "Decode every event and print counts per event class and stream, discarded events, first and last timestamps and the decode rate.");
-        command.Arguments.Add(trace);
-        command.SetAction(parse => Run(parse.GetValue(trace)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
-        return command;
-    }
+    public static Command Create() => TraceInput.Command("stats", "Decode every event and print counts per event class and stream, discarded events, first and last timestamps and the decode rate.", Run);
 
     public static int Run(string path, TextWriter output, TextWriter error)
     {
