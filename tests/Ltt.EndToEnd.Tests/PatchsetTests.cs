@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Ltt.EndToEnd.Tests.KernelTree;
 using Ltt.Testing;
@@ -308,48 +307,17 @@ public sealed partial class PatchsetTests : IClassFixture<PatchsetTests.AppliedS
             return output;
         }
 
-        public static (int ExitCode, string Output, string Error) Run(string program, IEnumerable<string> args, string directory, string? home = null)
+        private static readonly Dictionary<string, string> Identity = new()
         {
-            var info = new ProcessStartInfo(program)
-            {
-                WorkingDirectory = directory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (string arg in args)
-                info.ArgumentList.Add(arg);
-            if (home is not null)
-                info.Environment["HOME"] = home;
-            info.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-            info.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-            info.Environment["GIT_AUTHOR_NAME"] = "Patchset Test";
-            info.Environment["GIT_AUTHOR_EMAIL"] = "patchset-test@example.org";
-            info.Environment["GIT_COMMITTER_NAME"] = "Patchset Test";
-            info.Environment["GIT_COMMITTER_EMAIL"] = "patchset-test@example.org";
-            info.Environment["LC_ALL"] = "C";
+            ["GIT_AUTHOR_NAME"] = "Patchset Test",
+            ["GIT_AUTHOR_EMAIL"] = "patchset-test@example.org",
+            ["GIT_COMMITTER_NAME"] = "Patchset Test",
+            ["GIT_COMMITTER_EMAIL"] = "patchset-test@example.org",
+            ["LC_ALL"] = "C",
+        };
 
-            Process process;
-            try
-            {
-                process = Process.Start(info) ?? throw new InvalidOperationException("cannot start " + program);
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                throw new InvalidOperationException($"{program} is not installed ({e.Message}); run .ci/install", e);
-            }
-            using (process)
-            {
-                Task<string> output = process.StandardOutput.ReadToEndAsync();
-                Task<string> error = process.StandardError.ReadToEndAsync();
-                if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-                {
-                    process.Kill(entireProcessTree: true);
-                    throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within 120 s");
-                }
-                return (process.ExitCode, output.Result, error.Result);
-            }
-        }
+        public static (int ExitCode, string Output, string Error) Run(string program, IEnumerable<string> args, string directory, string? home = null) =>
+            IsolatedProcess.Run(program, args, directory, home, Identity);
 
         private static void CopyDirectory(string from, string to)
         {

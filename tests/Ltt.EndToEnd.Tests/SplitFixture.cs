@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ltt.Testing;
 
 namespace Ltt.EndToEnd.Tests;
@@ -67,40 +66,16 @@ public sealed class SplitFixture : IDisposable
         return result.Output;
     }
 
-    public static (int ExitCode, string Output, string Error) Run(string program, IEnumerable<string> args, string directory, string? stdin = null)
+    private static readonly Dictionary<string, string> Committer = new()
     {
-        var info = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (string a in args)
-            info.ArgumentList.Add(a);
-        string home = Path.Combine(Path.GetTempPath(), "ltt-split-e2e-home");
-        Directory.CreateDirectory(home);
-        info.Environment["HOME"] = home;
-        info.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        info.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        info.Environment["GIT_COMMITTER_NAME"] = "Series Builder";
-        info.Environment["GIT_COMMITTER_EMAIL"] = "builder@example.org";
-        info.Environment["GIT_COMMITTER_DATE"] = "2026-11-20T10:00:00Z";
-        info.Environment["TZ"] = "UTC";
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {program}");
-        if (stdin is not null)
-            process.StandardInput.Write(stdin);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish");
-        }
-        return (process.ExitCode, output.Result, error.Result);
-    }
+        ["GIT_COMMITTER_NAME"] = "Series Builder",
+        ["GIT_COMMITTER_EMAIL"] = "builder@example.org",
+        ["GIT_COMMITTER_DATE"] = "2026-11-20T10:00:00Z",
+        ["TZ"] = "UTC",
+    };
+
+    public static (int ExitCode, string Output, string Error) Run(string program, IEnumerable<string> args, string directory, string? stdin = null) =>
+        IsolatedProcess.Run(program, args, directory, Path.Combine(Path.GetTempPath(), "ltt-split-e2e-home"), Committer, stdin);
 
     /// <summary>Runs the real ltt-split (the built front end) and returns its exit code and output.</summary>
     public static (int ExitCode, string Output, string Error) LttSplit(string directory, params string[] args) =>
