@@ -5,16 +5,17 @@ namespace Ltt.Testing;
 /// <summary>
 /// Runs an external program for a test (git, perl, a built front end), isolated from the
 /// user's git configuration, with its output captured; a missing program or a run past two
-/// minutes fails the test with a message saying so.
+/// minutes (or the time given) fails the test with a message saying so.
 /// </summary>
 public static class IsolatedProcess
 {
     /// <param name="home">HOME for the program (git reads its configuration there), or null to keep the test's.</param>
     /// <param name="environment">More variables, set after the isolation ones.</param>
     /// <param name="stdin">Text written to the program's standard input, which is closed in any case.</param>
+    /// <param name="timeout">How long the program may run (two minutes when null); a slow test's kbuild of a whole tree needs more.</param>
     public static (int ExitCode, string Output, string Error) Run(
         string program, IEnumerable<string> args, string directory, string? home,
-        IReadOnlyDictionary<string, string>? environment = null, string? stdin = null)
+        IReadOnlyDictionary<string, string>? environment = null, string? stdin = null, TimeSpan? timeout = null)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -55,10 +56,11 @@ public static class IsolatedProcess
             process.StandardInput.Close();
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+            TimeSpan limit = timeout ?? TimeSpan.FromMinutes(2);
+            if (!process.WaitForExit(limit))
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within 2 minutes");
+                throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within {limit.TotalMinutes:0} minutes");
             }
             return (process.ExitCode, output.Result, error.Result);
         }

@@ -5,7 +5,8 @@ namespace Ltt.Benchmarks;
 /// <summary>Runs a program for a benchmark and returns its exit code, stdout and stderr.</summary>
 internal static class ExternalCommand
 {
-    public static (int ExitCode, string Output, string Error) Run(string program, IEnumerable<string> arguments, string? workingDirectory = null, int timeoutSeconds = 600)
+    public static (int ExitCode, string Output, string Error) Run(string program, IEnumerable<string> arguments, string? workingDirectory = null, int timeoutSeconds = 600,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program, arguments)
         {
@@ -13,6 +14,8 @@ internal static class ExternalCommand
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();

@@ -44,5 +44,34 @@ internal sealed class LttngUstRunner : IDisposable
         }
     }
 
+    /// <summary>
+    /// Records <paramref name="threads"/> x <paramref name="eventsPerThread"/> events into the trace
+    /// directory <paramref name="output"/> and keeps it: a blocking channel (writers wait for the
+    /// consumer, so no event is discarded) of 8 x 1 MiB sub-buffers per CPU, writer thread t on CPU t
+    /// (one stream per thread, as a per-CPU trace of a busy machine has).
+    /// </summary>
+    public void Record(string output, int threads, long eventsPerThread)
+    {
+        string session = "ltt-bench-" + Guid.NewGuid().ToString("N")[..8];
+        ExternalCommand.RunOrThrow("lttng", "create", session, "--output=" + output);
+        try
+        {
+            ExternalCommand.RunOrThrow("lttng", "enable-channel", "--userspace", "--session=" + session, "--subbuf-size=1M", "--num-subbuf=8",
+                "--blocking-timeout=inf", "bench");
+            ExternalCommand.RunOrThrow("lttng", "enable-event", "--userspace", "--session=" + session, "--channel=bench", "ltt_bench:three_ints");
+            ExternalCommand.RunOrThrow("lttng", "start", session);
+            var (code, stdout, stderr) = ExternalCommand.Run(_program,
+                [threads.ToString(CultureInfo.InvariantCulture), eventsPerThread.ToString(CultureInfo.InvariantCulture)],
+                timeoutSeconds: 3600, environment: new Dictionary<string, string> { ["LTTNG_UST_ALLOW_BLOCKING"] = "1", ["LTT_BENCH_PIN"] = "1" });
+            if (code != 0)
+                throw new InvalidOperationException($"{_program} failed ({code}): {stderr}{stdout}");
+            ExternalCommand.RunOrThrow("lttng", "stop", session);
+        }
+        finally
+        {
+            ExternalCommand.Run("lttng", ["destroy", session]);
+        }
+    }
+
     public void Dispose() => Directory.Delete(_work, recursive: true);
 }

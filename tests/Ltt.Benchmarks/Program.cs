@@ -6,9 +6,12 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
 {
     ["scan"] = ScanBenchmark.Run,
     ["route"] = RouteBenchmark.Run,
+    ["route-phases"] = RoutePhases.Run,
+    ["route-startup"] = RouteStartupBenchmark.Run,
     ["trace-write"] = TraceWriteBenchmark.Run,
     ["trace-disk"] = TraceDiskBenchmark.Run,
     ["reader"] = ReaderBenchmark.Run,
+    ["reader-child"] = ReaderOperations.Child,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

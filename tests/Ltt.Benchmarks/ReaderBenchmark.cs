@@ -1,117 +1,146 @@
 using System.Diagnostics;
 using System.Globalization;
-using Ltt.Trace.Reader;
-using Ltt.Trace.Reader.Text;
 
 namespace Ltt.Benchmarks;
 
 /// <summary>
-/// Decodes each trace with ltt-trace's reader and with babeltrace2, in the same run:
-/// decode only (<c>stats</c> vs <c>babeltrace2 -c sink.utils.counter</c>) and text output to
-/// /dev/null (<c>dump</c> vs <c>babeltrace2</c>). Best of three; prints events/s, ratios and memory.
-/// Times are CPU time (user + system), because the machines this runs on are shared and wall
-/// time mostly measures the neighbours; babeltrace2's include its start-up, ours do not include
-/// the .NET start-up (about 0.1 s).
+/// ltt-trace's reader against babeltrace2 on the same traces, in one run, as ratios:
+/// <c>stats</c> vs <c>babeltrace2 -c sink.utils.counter</c> (both decode every field),
+/// <c>dump</c> vs <c>babeltrace2</c>'s text, both to /dev/null, and <c>validate</c> vs <c>stats</c>.
+/// Each is measured in wall time (what a user waits; the reader uses every core) and in CPU time
+/// (user + system, what the work costs), best of R rounds with the tools taking turns: on a
+/// machine shared with other work the minimum is the figure least distorted by it. Ours run in
+/// process and include opening the trace, not the .NET start-up (~0.1 s); babeltrace2's include
+/// its start-up. Then peak resident memory (VmHWM) of each operation alone in a fresh process,
+/// on LTTng-UST traces of growing size, and bytes allocated per event. The load average is
+/// printed with the numbers.
+/// Usage: reader [--events N] (default 10000000) [--rss-sizes N,N,...] (default 1000000,10000000,50000000)
+/// [--repeat R] (default 3) [--work DIR] (default $TMPDIR/ltt-bench-reader; traces kept there) [TRACE...]
+/// (also measure these trace directories)
 /// </summary>
-public static class ReaderBenchmark
+internal static class ReaderBenchmark
 {
-    public static int Run(string[] traces)
+    private sealed record Timing(double Wall, double Cpu);
+
+    public static int Run(string[] args)
     {
-        if (traces.Length == 0)
+        long events = 10_000_000;
+        long[] rssSizes = [1_000_000, 10_000_000, 50_000_000];
+        int repeat = 3;
+        string work = Path.Combine(Path.GetTempPath(), "ltt-bench-reader");
+        var extra = new List<string>();
+        for (int i = 0; i < args.Length; i++)
         {
-            Console.Error.WriteLine("reader: give one or more trace directories");
-            return 2;
+            if (args[i] == "--events" && i + 1 < args.Length)
+                events = long.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--rss-sizes" && i + 1 < args.Length)
+                rssSizes = [.. args[++i].Split(',').Select(s => long.Parse(s, CultureInfo.InvariantCulture))];
+            else if (args[i] == "--repeat" && i + 1 < args.Length)
+                repeat = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--work" && i + 1 < args.Length)
+                work = args[++i];
+            else if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                Console.Error.WriteLine($"reader: unknown option {args[i]}");
+                return 2;
+            }
+            else
+                extra.Add(args[i]);
         }
-        foreach (string trace in traces)
+        Directory.CreateDirectory(work);
+        var traces = new List<(string Label, string Path)>
         {
-            if (!Measure(trace))
-                return 1;
-        }
+            ($"LTTng-UST, {ReaderTraces.Name(events)} events", ReaderTraces.Ust(work, events)),
+            ($"ltt-trace runtime, {ReaderTraces.Name(events)} events", ReaderTraces.LttTrace(work, events)),
+        };
+        traces.AddRange(extra.Select(t => (t, t)));
+        var rssTraces = rssSizes.Select(n => (n, ReaderTraces.Ust(work, n))).ToList();
+
+        Console.WriteLine($"load average before: {Load()} (2 cores here; ratios come from one run)");
+        foreach (var (label, path) in traces)
+            Compare(label, path, repeat);
+        Memory(rssTraces);
+        Console.WriteLine($"load average after: {Load()}");
         return 0;
     }
 
-    private static bool Measure(string trace)
+    private static void Compare(string label, string trace, int repeat)
     {
-        var opened = TraceSet.Open(trace);
-        if (opened.Traces is null)
+        long size = Directory.GetFiles(trace, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        long events = ReaderOperations.Run("stats", trace); // warm-up: JIT tiers, page cache
+        var best = new Dictionary<string, Timing>();
+        long allocated = long.MaxValue;
+        for (int r = 0; r < repeat; r++)
         {
-            Console.Error.WriteLine($"reader: {trace}: {string.Join("; ", opened.Diagnostics)}");
-            return false;
-        }
-        opened.Traces.Dispose();
-        Console.WriteLine($"trace {trace}");
-
-        long events = 0;
-        long allocated = 0;
-        double ourStats = Best(() =>
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            using var set = TraceSet.Open(trace).Traces!;
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var stats = TraceStatistics.Collect(set);
-            var spent = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            events = stats.Events;
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            return spent.TotalSeconds;
-        });
-        double ourDump = Best(() =>
-        {
-            using var set = TraceSet.Open(trace).Traces!;
-            using var devNull = new FileStream("/dev/null", FileMode.Open, FileAccess.Write);
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            TraceDump.Write(set, devNull);
-            return (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        });
-        var (btCounter, btCounterRss) = BestExternal(trace, "-c", "sink.utils.counter", "-p", "step=+0");
-        var (btText, btTextRss) = BestExternal(trace);
-        var status = File.ReadAllLines("/proc/self/status");
-        string anon = status.FirstOrDefault(l => l.StartsWith("RssAnon:", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "?";
-        string hwm = status.FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "?";
-
-        var c = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(c, $"  events                      {events,14:N0}"));
-        Console.WriteLine(string.Create(c, $"  decode only   ltt-trace stats   {ourStats,8:F3} s CPU  {events / ourStats / 1e6,8:F2} M events/s"));
-        Console.WriteLine(string.Create(c, $"                babeltrace2 counter {btCounter,6:F3} s CPU  {events / btCounter / 1e6,8:F2} M events/s   ratio {btCounter / ourStats,6:F1}x"));
-        Console.WriteLine(string.Create(c, $"  text output   ltt-trace dump    {ourDump,8:F3} s CPU  {events / ourDump / 1e6,8:F2} M events/s"));
-        Console.WriteLine(string.Create(c, $"                babeltrace2 text  {btText,8:F3} s CPU  {events / btText / 1e6,8:F2} M events/s   ratio {btText / ourDump,6:F1}x"));
-        Console.WriteLine(string.Create(c, $"  memory        ltt-trace: {allocated / 1024.0:F0} KiB allocated while decoding every event, RssAnon {anon}, VmHWM {hwm} (includes mapped trace pages)"));
-        Console.WriteLine(string.Create(c, $"                babeltrace2: max RSS counter {btCounterRss} KiB, text {btTextRss} KiB"));
-        return true;
-    }
-
-    private static double Best(Func<double> run)
-    {
-        double best = double.MaxValue;
-        for (int i = 0; i < 3; i++)
-            best = Math.Min(best, run());
-        return best;
-    }
-
-    /// <summary>Runs babeltrace2 under /usr/bin/time three times, output to /dev/null; best CPU time and the max RSS in KiB.</summary>
-    private static (double Seconds, long MaxRssKiB) BestExternal(string trace, params string[] extra)
-    {
-        double best = double.MaxValue;
-        long rss = 0;
-        for (int i = 0; i < 3; i++)
-        {
-            // babeltrace2 writes straight to /dev/null, as ltt-trace does: no pipe in between.
-            var start = new ProcessStartInfo("sh")
+            foreach (string op in ReaderOperations.Names)
             {
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (string a in (string[])["-c", "exec /usr/bin/time -f '%U %S %M %x' babeltrace2 \"$@\" >/dev/null", "sh", trace, .. extra])
-                start.ArgumentList.Add(a);
-            using var process = Process.Start(start)!;
-            string stderr = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            string[] fields = stderr.TrimEnd().Split('\n')[^1].Split(' ');
-            if (fields.Length != 4 || fields[3] != "0")
-                throw new InvalidOperationException("babeltrace2 failed: " + stderr);
-            double cpu = double.Parse(fields[0], CultureInfo.InvariantCulture) + double.Parse(fields[1], CultureInfo.InvariantCulture);
-            best = Math.Min(best, cpu);
-            rss = Math.Max(rss, long.Parse(fields[2], CultureInfo.InvariantCulture));
+                long before = GC.GetTotalAllocatedBytes(precise: true);
+                Keep(best, op, Ours(op, trace));
+                if (op == "stats")
+                    allocated = Math.Min(allocated, GC.GetTotalAllocatedBytes(precise: true) - before);
+            }
+            Keep(best, "babeltrace2 counter", Babeltrace(trace, "-c", "sink.utils.counter", "-p", "step=+0"));
+            Keep(best, "babeltrace2 text", Babeltrace(trace));
         }
-        return (best, rss);
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(c, $"{label}: {trace} ({events:N0} events, {size / 1e6:F0} MB), load {Load()}"));
+        Line("stats", best["stats"], "babeltrace2 counter", best["babeltrace2 counter"], events);
+        Line("dump", best["dump"], "babeltrace2 text", best["babeltrace2 text"], events);
+        Line("validate", best["validate"], "ltt-trace stats", best["stats"], events);
+        Console.WriteLine(string.Create(c, $"  allocated while reading with stats: {allocated / 1024.0:F0} KiB in all, {(double)allocated / events:F4} bytes/event"));
     }
+
+    private static void Line(string ours, Timing mine, string theirsName, Timing theirs, long events)
+    {
+        var c = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(c,
+            $"  {ours,-9} ltt-trace {mine.Wall,7:F3} s wall {mine.Cpu,7:F3} s CPU ({events / mine.Wall / 1e6,6:F1} M events/s) | {theirsName,-19} {theirs.Wall,7:F3} s wall {theirs.Cpu,7:F3} s CPU | ratio wall {theirs.Wall / mine.Wall,5:F1}x, CPU {theirs.Cpu / mine.Cpu,5:F1}x"));
+    }
+
+    private static void Keep(Dictionary<string, Timing> best, string name, Timing timing) =>
+        best[name] = best.TryGetValue(name, out var old) ? new Timing(Math.Min(old.Wall, timing.Wall), Math.Min(old.Cpu, timing.Cpu)) : timing;
+
+    private static Timing Ours(string operation, string trace)
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        ReaderOperations.Run(operation, trace);
+        wall.Stop();
+        process.Refresh();
+        return new Timing(wall.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
+    }
+
+    /// <summary>babeltrace2 under /usr/bin/time, output straight to /dev/null (no pipe in between).</summary>
+    private static Timing Babeltrace(string trace, params string[] extra)
+    {
+        var (code, _, stderr) = ExternalCommand.Run("sh",
+            ["-c", "exec /usr/bin/time -f '%e %U %S' babeltrace2 \"$@\" >/dev/null", "sh", trace, .. extra], timeoutSeconds: 3600);
+        string[] fields = stderr.TrimEnd().Split('\n')[^1].Split(' ');
+        if (code != 0 || fields.Length != 3)
+            throw new InvalidOperationException("babeltrace2 failed: " + stderr);
+        double[] v = [.. fields.Select(f => double.Parse(f, CultureInfo.InvariantCulture))];
+        return new Timing(v[0], v[1] + v[2]);
+    }
+
+    private static void Memory(List<(long Events, string Path)> traces)
+    {
+        Console.WriteLine("peak resident memory (VmHWM) of each operation alone in a fresh process, LTTng-UST traces:");
+        foreach (var (events, path) in traces)
+        {
+            var cells = new List<string>();
+            foreach (string op in ReaderOperations.Names)
+            {
+                var (code, output, error) = ExternalCommand.Run(Environment.ProcessPath!, ["reader-child", op, path], timeoutSeconds: 3600);
+                if (code != 0)
+                    throw new InvalidOperationException($"reader-child {op} {path} failed: {error}");
+                long kib = long.Parse(output.Trim().Split(' ')[1], CultureInfo.InvariantCulture);
+                cells.Add(string.Create(CultureInfo.InvariantCulture, $"{op} {kib / 1024.0,6:F1} MiB"));
+            }
+            long size = Directory.GetFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {events,12:N0} events ({size / 1e6,6:F0} MB): {string.Join(", ", cells)}"));
+        }
+    }
+
+    private static string Load() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 }

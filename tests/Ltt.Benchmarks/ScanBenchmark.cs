@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Ltt.Tracepoints;
+using Ltt.Tracepoints.Kernels;
 using Ltt.Tracepoints.Model;
 
 namespace Ltt.Benchmarks;
@@ -9,15 +10,22 @@ namespace Ltt.Benchmarks;
 /// <c>gcc -fsyntax-only</c> over the same headers with the kernel's own flags, both on all cores.
 /// <code>
 /// dotnet run -c Release --project tests/Ltt.Benchmarks -- scan \
-///     [--tree /usr/src/linux-headers-6.1.0-56-common] [--build /usr/src/linux-headers-6.1.0-56-amd64] [--runs 3]
+///     [--tree &lt;headers-common&gt;] [--build &lt;headers-amd64&gt;] [--runs 3]
 /// </code>
+/// Without <c>--tree</c>/<c>--build</c>: the newest installed generic Debian headers.
 /// </summary>
 public static class ScanBenchmark
 {
     public static int Run(string[] args)
     {
-        string tree = Arg(args, "--tree") ?? "/usr/src/linux-headers-6.1.0-56-common";
-        string build = Arg(args, "--build") ?? "/usr/src/linux-headers-6.1.0-56-amd64";
+        var installed = InstalledKernelHeaders.FindNewest();
+        string? tree = Arg(args, "--tree") ?? installed?.Common;
+        string? build = Arg(args, "--build") ?? installed?.Build;
+        if (tree is null || build is null)
+        {
+            Console.Error.WriteLine("scan benchmark: " + InstalledKernelHeaders.MissingMessage());
+            return 2;
+        }
         int runs = int.Parse(Arg(args, "--runs") ?? "3");
         string events = Path.Combine(tree, "include", "trace", "events");
         if (!Directory.Exists(events) || !Directory.Exists(build))

@@ -58,7 +58,7 @@ public sealed class CiRunTests
 
             Assert.True(exit == 0, stdout.ToString() + stderr);
             Assert.Contains("field values checked: all agree", stdout.ToString());
-            var babeltrace = Ltt.Probes.Harness.ToolRun.Start("babeltrace2", [Path.Combine(output, "trace")]);
+            var babeltrace = Ltt.IO.ToolRun.Start("babeltrace2", [Path.Combine(output, "trace")]);
             Assert.True(babeltrace.Success, "babeltrace2 is needed (bash .ci/install): " + babeltrace.Error);
             Assert.Contains("_cpus_length = 1, cpus = [ [0] = ", babeltrace.Output);
             Assert.Contains("_cmd_length = 0, cmd = [ ]", babeltrace.Output);

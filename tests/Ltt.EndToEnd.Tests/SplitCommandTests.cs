@@ -22,7 +22,9 @@ public sealed partial class SplitCommandTests(SplitFixture fixture) : IClassFixt
         Assert.Equal(6, patches.Count);
         foreach (var p in patches)
         {
-            Assert.Equal(["patch", "all", "to", "cc", "sections"], p.EnumerateObject().Select(o => o.Name));
+            Assert.Equal(["patch", "all", "to", "cc", "sections", "kind", "kind_reason"], p.EnumerateObject().Select(o => o.Name));
+            Assert.Contains(p.GetProperty("kind").GetString(), new[] { "new-code", "instrumentation", "infrastructure" });
+            Assert.NotEqual("", p.GetProperty("kind_reason").GetString());
             var all = p.GetProperty("all").EnumerateArray().Select(e => e.GetString()).ToList();
             var to = p.GetProperty("to").EnumerateArray().Select(e => e.GetString()).ToList();
             var cc = p.GetProperty("cc").EnumerateArray().Select(e => e.GetString()).ToList();
@@ -33,6 +35,12 @@ public sealed partial class SplitCommandTests(SplitFixture fixture) : IClassFixt
         var sched = patches.Single(p => p.GetProperty("patch").GetString()!.Contains("sched-count-wakeups"));
         Assert.Equal("SCHEDULER", sched.GetProperty("sections")[0].GetString());
         Assert.Contains("Ingrid Molnar <ingrid@example.org>", sched.GetProperty("to").EnumerateArray().Select(e => e.GetString()));
+        // A counter added to kernel/sched.c is code, not a tracepoint; a new file alone is new code.
+        Assert.Equal("infrastructure", sched.GetProperty("kind").GetString());
+        Assert.Equal("changes kernel/sched.c beyond instrumentation: '+int ltt_sched_wakeups;'", sched.GetProperty("kind_reason").GetString());
+        var probes = patches.Single(p => p.GetProperty("patch").GetString()!.Contains("ext4-add-a-file"));
+        Assert.Equal("new-code", probes.GetProperty("kind").GetString());
+        Assert.Equal("only adds files: fs/ext4/ltt.c", probes.GetProperty("kind_reason").GetString());
     }
 
     [Fact]
@@ -71,10 +79,114 @@ public sealed partial class SplitCommandTests(SplitFixture fixture) : IClassFixt
         Assert.False(Directory.Exists(output));
         Assert.Contains("6 patches ->", stdout);
         Assert.Contains("touches 2 subsystems", stdout);
-        // The tracer core needs the scheduler and mm series: it is posted last.
+        // The tracer core needs the scheduler and mm series: it is posted last, named by its
+        // folder since no MAINTAINERS section covers it (not "THE REST").
         var rows = stdout.Split('\n').Where(l => Regex.IsMatch(l, @"^\d+\s")).ToList();
-        Assert.Contains("THE REST", rows[^1]);
+        Assert.Contains("ltt/", rows[^1]);
+        Assert.DoesNotContain("THE REST", stdout.Split("\n\n")[1]);
+        Assert.Contains($"routed with {fixture.Tree}/MAINTAINERS", stdout);
         Assert.Matches(@"\s\d+,\d+\s", rows[^1]);
+    }
+
+    [Fact]
+    public void A_range_is_proved_on_its_base_commit_whatever_is_checked_out()
+    {
+        // The fixture's repository is checked out at the tip: the working tree already holds
+        // the patches, so a proof read from it would fail at the first hunk.
+        Assert.Equal(fixture.Tip, fixture.Git("rev-parse", "HEAD").Trim());
+        var (code, stdout, error) = SplitFixture.LttSplit(fixture.Root, "series", $"{fixture.Base}..{fixture.Tip}", "--repo", fixture.Repo, "--dry-run");
+        Assert.True(code == 0, error + stdout);
+        Assert.Contains($"applied on commit {fixture.Base[..12]} (base)", stdout);
+        Assert.Contains($"routed with MAINTAINERS of commit {fixture.Tip[..12]} (tip)", stdout);
+
+        (code, stdout, error) = SplitFixture.LttSplit(fixture.Root, "series", $"{fixture.Base}..{fixture.Tip}", "--repo", fixture.Repo, "--dry-run", "--maintainers-at", "base");
+        Assert.True(code == 0, error + stdout);
+        Assert.Contains($"routed with MAINTAINERS of commit {fixture.Base[..12]} (base)", stdout);
+    }
+
+    [Fact]
+    public void Maintainers_at_needs_a_range_and_a_commit()
+    {
+        var (code, _, error) = SplitFixture.LttSplit(fixture.Root, "series", fixture.Patches, "--tree", fixture.Tree, "--dry-run", "--maintainers-at", "base");
+        Assert.Equal(2, code);
+        Assert.Contains("--maintainers-at: chooses a commit of a git range", error);
+        (code, _, error) = SplitFixture.LttSplit(fixture.Root, "route", $"{fixture.Base}..{fixture.Tip}", "--repo", fixture.Repo, "--maintainers-at", "no-such-branch");
+        Assert.Equal(2, code);
+        Assert.Contains("'no-such-branch' is not a commit of this repository", error);
+    }
+
+    [Fact]
+    public void Dry_run_verbose_gives_the_reason_for_each_kind()
+    {
+        var (code, stdout, error) = SplitFixture.LttSplit(fixture.Root, "series", fixture.Patches, "--tree", fixture.Tree, "--dry-run", "--verbose");
+        Assert.True(code == 0, error);
+        Assert.Matches(@"\n +\d+\. \[new\] ext4: add a file for the tracer's probes\n +new code: only adds files: fs/ext4/ltt.c\n", stdout);
+        Assert.Matches(@"\n +\d+\. \[infra\] ext4: mark where the tracer hooks inode writes\n +infrastructure change: changes only comments or blank lines of fs/ext4/inode.c\n", stdout);
+        var quiet = SplitFixture.LttSplit(fixture.Root, "series", fixture.Patches, "--tree", fixture.Tree, "--dry-run");
+        Assert.DoesNotContain("new code: only adds files", quiet.Output);
+    }
+
+    [Fact]
+    public void A_previous_posting_must_exist_come_before_and_stay_untouched()
+    {
+        string missing = Path.Combine(fixture.Root, "no-such-v1");
+        var (code, stdout, error) = SplitFixture.LttSplit(fixture.Root, "series", fixture.Patches, "--tree", fixture.Tree, "--dry-run", "--previous", missing);
+        Assert.Equal(2, code);
+        Assert.Equal($"ltt-split: {missing}: previous posting not found (give the folder ltt-split series wrote for the earlier version)\n", error);
+        Assert.Equal("", stdout);
+        (code, _, error) = SplitFixture.LttSplit(fixture.Root, "series", fixture.Patches, "--tree", fixture.Tree, "--dry-run", "--in-reply-to-previous");
+        Assert.Equal(2, code);
+        Assert.Contains("--in-reply-to-previous: threads to the previous posting: give it with --previous FOLDER", error);
+
+        string v1 = NewOutput();
+        Assert.Equal(0, SplitFixture.LttSplit(fixture.Root, "series", fixture.Patches, "--tree", fixture.Tree, "-o", v1).ExitCode);
+        var before = Directory.GetFiles(v1, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
+        (code, _, error) = SplitFixture.LttSplit(fixture.Root, "series", fixture.Patches, "--tree", fixture.Tree, "-o", NewOutput(), "--previous", v1, "-v", "1");
+        Assert.Equal(2, code);
+        Assert.Contains($"-v: v1 does not come after the previous posting {v1} (v1)", error);
+        // Writing v2 over v1's folder would lose the posting it is compared with.
+        (code, _, error) = SplitFixture.LttSplit(fixture.Root, "series", fixture.Patches, "--tree", fixture.Tree, "-o", v1, "--previous", v1);
+        Assert.Equal(2, code);
+        Assert.Contains(v1, error);
+        Assert.Equal(before, Directory.GetFiles(v1, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText));
+        // Without -v, the version after the previous one; with nothing changed, every patch unchanged.
+        string v2 = NewOutput();
+        (code, stdout, error) = SplitFixture.LttSplit(fixture.Root, "series", fixture.Patches, "--tree", fixture.Tree, "-o", v2, "--previous", v1);
+        Assert.True(code == 0, error);
+        var covers = Directory.GetFiles(v2, "*0000-cover-letter.patch", SearchOption.AllDirectories);
+        Assert.NotEmpty(covers);
+        Assert.All(covers, c => Assert.Matches(@"^v2-0000-cover-letter\.patch$", Path.GetFileName(c)));
+        Assert.All(covers, c => Assert.DoesNotContain("[changed]", File.ReadAllText(c)));
+        Assert.All(covers, c => Assert.Contains("[unchanged]", File.ReadAllText(c)));
+    }
+
+    [Theory]
+    [InlineData("-3")]
+    [InlineData("0")]
+    public void A_version_below_one_is_refused(string version)
+    {
+        var (code, stdout, error) = SplitFixture.LttSplit(fixture.Root, "series", fixture.Patches, "--tree", fixture.Tree, "--dry-run", "-v", version);
+        Assert.Equal(2, code);
+        Assert.Contains($"-v: the version of a series is 1 or more (got {version})", error);
+        Assert.Equal("", stdout);
+    }
+
+    [Fact]
+    public void Subjects_stay_the_authors()
+    {
+        string plain = NewOutput();
+        Assert.Equal(0, SplitFixture.LttSplit(fixture.Root, "series", fixture.Patches, "--tree", fixture.Tree, "-o", plain, "--split-mixed").ExitCode);
+        static List<string> Subjects(string folder) => Directory.GetFiles(folder, "*.patch", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith("0000-cover-letter.patch", StringComparison.Ordinal))
+            .Select(f => File.ReadLines(f).First(l => l.StartsWith("Subject: ", StringComparison.Ordinal)))
+            .Select(l => l[(l.IndexOf(']') + 2)..]).Order(StringComparer.Ordinal).ToList();
+        var authors = Directory.GetFiles(fixture.Patches, "*.patch")
+            .Select(f => File.ReadLines(f).First(l => l.StartsWith("Subject: ", StringComparison.Ordinal)))
+            .Select(l => l[(l.IndexOf(']') + 2)..]).Order(StringComparer.Ordinal).ToList();
+        // --split-mixed makes two patches of the treewide one, each titled after its subsystem.
+        var written = Subjects(plain);
+        Assert.Equal(authors.Where(a => !a.StartsWith("treewide:", StringComparison.Ordinal)), written.Where(w => authors.Contains(w)));
+        Assert.Equal(authors.Count + 1, written.Count);
     }
 
     [Fact]

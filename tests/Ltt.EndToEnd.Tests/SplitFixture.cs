@@ -100,7 +100,7 @@ public sealed class SplitFixture : IDisposable
 
     private void Append(string path, string text) => File.AppendAllText(Path.Combine(Repo, path), text);
 
-    private static void CopyDirectory(string from, string to)
+    internal static void CopyDirectory(string from, string to)
     {
         foreach (string dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
             Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));

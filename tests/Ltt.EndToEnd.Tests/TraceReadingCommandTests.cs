@@ -65,4 +65,37 @@ public sealed class TraceReadingCommandTests
             Assert.DoesNotContain("   at ", all);
         }
     }
+
+    [Fact]
+    public void An_overwrite_trace_reports_its_lost_packets_as_babeltrace2_does_and_is_valid()
+    {
+        string trace = Path.Combine(Path.GetTempPath(), "ltt-overwrite-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            // 4 x 4 KiB per CPU for 2 x 1,000,000 events: the writers overwrite most packets before the consumer reads them.
+            var record = Cli.Trace("record", "-o", trace, "--threads", "2", "--events", "1000000", "--mode", "overwrite", "--subbuf-size", "4096", "--subbufs", "4");
+            Assert.True(record.ExitCode == 0, record.Error);
+
+            var stats = Cli.Trace("stats", trace);
+            Assert.True(stats.ExitCode == 0, stats.Error);
+            long lost = long.Parse(System.Text.RegularExpressions.Regex.Match(stats.Output, @"\nlost packets: (\d+)\n").Groups[1].Value);
+            Assert.True(lost > 0, stats.Output);
+
+            var babeltrace = IsolatedProcess.Run("babeltrace2", [trace], Path.GetTempPath(), null);
+            Assert.Equal(0, babeltrace.ExitCode);
+            long theirs = System.Text.RegularExpressions.Regex.Matches(babeltrace.Error, @"Tracer discarded (\d+) packets? between")
+                .Sum(m => long.Parse(m.Groups[1].Value));
+            Assert.Equal(theirs, lost);
+
+            var validate = Cli.Trace("validate", trace);
+            Assert.True(validate.ExitCode == 0, validate.Output + validate.Error);
+            Assert.Contains($" packets, {lost} packet(s) lost", validate.Output);
+            Assert.EndsWith(": valid\n", validate.Output);
+        }
+        finally
+        {
+            if (Directory.Exists(trace))
+                Directory.Delete(trace, recursive: true);
+        }
+    }
 }

@@ -51,6 +51,22 @@ public sealed class EventFieldSourceTests
     }
 
     [Fact]
+    public void AnIfThatOnlyChoosesValuesAndTheVariablesTpFastAssignSetsRunInTheProbe()
+    {
+        var site = WithAssign(SampleScan.IrqHandlerEntry,
+            "int twice = irq * 2;\n\ndo {\n\tif (twice > 4)\n\t\t__entry->irq = twice;\n\telse\n\t\t__entry->irq = -1;\n} while (0);\n__assign_str(name, name);");
+
+        var e = PlanOne(site, "", out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        var irq = e.Values[0].Code!;
+        Assert.Equal(["int twice", "int ltt_irq"], irq.Locals);
+        Assert.Equal(["twice = irq * 2;", "memset(&ltt_irq, 0, sizeof(ltt_irq));", "if (twice > 4)\n\tltt_irq = twice;\nelse\n\tltt_irq = -1;"], irq.Statements);
+        Assert.Equal("ltt_irq", irq.Value);
+        Assert.Equal(new SourceLocation("include/trace/irq.h", 25), irq.Source.Location);
+    }
+
+    [Fact]
     public void AValuePathUnderTheEntrysOwnCastIsResolvedInCSharp()
     {
         var site = WithAssign(SampleScan.IrqHandlerEntry, "__entry->irq = (int)(irq);\n__assign_str(name, name);");
@@ -62,7 +78,7 @@ public sealed class EventFieldSourceTests
     [Fact]
     public void AStatementThePlannerCannotPlaceIsAWarningAtItsLine()
     {
-        var site = WithAssign(SampleScan.IrqHandlerEntry, "if (irq)\n\t__entry->irq = irq;\n__assign_str(name, name);");
+        var site = WithAssign(SampleScan.IrqHandlerEntry, "if (irq)\n\t__entry->irq |= irq;\n__assign_str(name, name);");
         var e = PlanOne(site, "", out var diagnostics);
         var warning = Assert.Single(diagnostics);
         Assert.Equal(new SourceLocation("include/trace/irq.h", 22), warning.Location);
@@ -114,8 +130,22 @@ public sealed class EventFieldSourceTests
         // The uuid the wrapper copies is not seen: it falls back to the member of the same name.
         Assert.Equal(["uuid", "id", "count"], events["vol_grow"].Values.Select(v => v.Name));
         Assert.Equal(["volume->uuid", "volume->id", "blocks"], events["vol_grow"].Values.Select(v => v.Expression));
-        // VOL_NONE is #undef'd at the end of the header: a probe cannot use it.
-        Assert.Contains(output.Diagnostics, d => d.Message.Contains("vol_name: field 'name' not recorded: TP_fast_assign uses VOL_NONE", StringComparison.Ordinal));
+        // VOL_NONE is #undef'd at the end of the header, where a probe cannot see it: the scanner
+        // expands it in the class body, so the probe computes the string as TP_fast_assign does.
+        Assert.DoesNotContain(output.Diagnostics, d => d.Message.Contains("vol_name: field 'name' not recorded", StringComparison.Ordinal));
+        Assert.Equal(["ltt_name = (const char *)(name ? name : \"(none)\");"], events["vol_name"].Values.Single().Code!.Statements);
+    }
+
+    [Fact]
+    public void FieldsSetByAnotherHeadersStatementMacroAreRecorded()
+    {
+        // wlan_up's TP_fast_assign is WLAN_ASSIGN(w), a do { } while (0) macro of include/linux/wlan.h.
+        var output = ProbeGenerator.Generate(new ScanOptions { Tree = RepoPaths.TestData("Ltt.Tracepoints.Tests", "fixtures", "bodies") }, GenerateFixture.Options);
+
+        var up = output.Plan!.Events.Single(e => e.Name == "wlan_up");
+        Assert.Equal(["wiphy", "idx", "reason"], up.Values.Select(v => v.Name));
+        Assert.Equal("wiphy %s idx %d reason %d", up.FormatText);
+        Assert.DoesNotContain(output.Diagnostics, d => d.Message.StartsWith("wlan_up:", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -22,7 +22,20 @@ public sealed class EventIdMapTests
         Assert.Equal(2, second["block_plug"]);
     }
 
+    [Fact]
+    public void ATracepointNameMayStartWithADigit()
+    {
+        // 9p's tracepoints: TRACE_EVENT(9p_client_req, ...) makes __tracepoint_9p_client_req.
+        var (map, _) = EventIdMap.Empty.Assign(["9p_client_req", "sched_switch"]);
+
+        var reread = EventIdMap.Parse(map.Write(), "ltt/event-ids");
+
+        Assert.Empty(reread.Diagnostics);
+        Assert.Equal(map["9p_client_req"], reread.Map["9p_client_req"]);
+    }
+
     [Theory]
+    [InlineData("2 a-b\n", 1, "expected '<id> <event>'")]
     [InlineData("2 a\n2 b\n", 2, "id 2 is given to b and to a (line 1)")]
     [InlineData("2 a\n3 a\n", 2, "event a has two ids")]
     [InlineData("1 a\n", 1, "an id from 2 to 65535")]

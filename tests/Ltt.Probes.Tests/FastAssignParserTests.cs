@@ -30,11 +30,15 @@ public sealed class FastAssignParserTests
 
         var text = new StringBuilder();
         var rows = result.Sources.Values
-            .Select(s => $"{s.Field} {s.Kind} @{s.Location.Line}: {s.Expression ?? "(from __string)"}{(s.Count is null ? "" : " | " + s.Count)}")
+            .Select(s => $"{s.Field} {s.Kind} @{s.Location.Line}: {s.Expression?.Replace("\n", "\\n") ?? "(from __string)"}{(s.Count is null ? "" : " | " + s.Count)}" +
+                (s.Prologue.Count == 0 ? "" : $" [after: {string.Join(" ", s.Prologue.Select(p => $"{p.Declaration} = {p.Value};"))}]"))
             .Concat(result.Unplaced.Select(u => $"{u.Field} unplaced @{u.Location.Line}: {u.Reason}"))
             .Order(StringComparer.Ordinal);
         foreach (string row in rows)
             text.Append(row).Append('\n');
+        // LTT_UPDATE_GOLDEN=1 rewrites the expected files; review them with git diff.
+        if (Environment.GetEnvironmentVariable("LTT_UPDATE_GOLDEN") == "1")
+            File.WriteAllText(Path.Combine(folder, name + ".expected"), text.ToString());
         Assert.Equal(File.ReadAllText(Path.Combine(folder, name + ".expected")), text.ToString());
     }
 

@@ -1,3 +1,4 @@
+using Ltt.Validation.Harness;
 using Ltt.Probes.Generation;
 using Ltt.Probes.Harness;
 using Ltt.Testing;

@@ -8,7 +8,8 @@ namespace Ltt.Series.Tests;
 /// 6.1 tree: every patch must get exactly the script's addresses in the script's order.
 /// Golden answers come from RealKernel/make-golden.sh; one test runs the script live.
 /// </summary>
-public sealed class RealKernelParityTests(RealKernel kernel) : IClassFixture<RealKernel>
+[Collection(RealKernelCollection.Name)]
+public sealed class RealKernelParityTests(RealKernel kernel)
 {
     private static readonly string[] ScriptOptions =
         ["--no-tree", "--nogit", "--nogit-fallback", "--nogit-blame", "--nofixes", "--norolestats"];
@@ -36,6 +37,27 @@ public sealed class RealKernelParityTests(RealKernel kernel) : IClassFixture<Rea
                 mismatches.Add($"{Path.GetFileName(patch)}:\n  ours:   {string.Join(", ", ours)}\n  script: {string.Join(", ", variants[0])}");
         }
         Assert.True(mismatches.Count == 0, $"{kernel.Patches.Count - mismatches.Count}/{kernel.Patches.Count} agree\n" + string.Join("\n", mismatches));
+    }
+
+    /// <summary>ltt-split route reads MAINTAINERS for the routed paths alone: the answers must be the whole file's.</summary>
+    [Fact]
+    public void Routing_with_only_the_sections_the_paths_need_gives_the_same_answers()
+    {
+        var full = Router();
+        var texts = kernel.Patches.Select(File.ReadAllText).ToList();
+        var targeted = RoutingSetup.Open(new Trees.DirectoryTree(kernel.Tree), null, texts.SelectMany(PatchScan.Paths));
+        Assert.Empty(targeted.Diagnostics);
+        for (int i = 0; i < texts.Count; i++)
+        {
+            var (expected, actual) = (full.Route(kernel.Patches[i], texts[i]), targeted.Router!.Route(kernel.Patches[i], texts[i]));
+            Assert.Equal(expected.All, actual.All);
+            Assert.Equal(expected.Sections, actual.Sections);
+            Assert.Equal(expected.Recipients.Select(r => r.Reason), actual.Recipients.Select(r => r.Reason));
+            // Alone, each patch needs a small part of the file.
+            var alone = RoutingSetup.Open(new Trees.DirectoryTree(kernel.Tree), null, PatchScan.Paths(texts[i])).Router!;
+            Assert.Equal(expected.All, alone.Route(kernel.Patches[i], texts[i]).All);
+            Assert.True(alone.Index.File.Sections.Sum(s => s.Entries.Count) < full.Index.File.Sections.Sum(s => s.Entries.Count) / 4, kernel.Patches[i]);
+        }
     }
 
     [Fact]

@@ -51,6 +51,12 @@ public readonly struct Cursor : IEquatable<Cursor>
     public bool IsAnonymous => NativeMethods.clang_Cursor_isAnonymous(_cursor) != 0;
 
     /// <summary>The offset of a field in bits from the start of its record, or a negative value when it has none.</summary>
+    /// <summary>For a macro definition: true when it takes arguments (<c>#define F(x) ...</c>).</summary>
+    public bool IsMacroFunctionLike => NativeMethods.clang_Cursor_isMacroFunctionLike(_cursor) != 0;
+
+    /// <summary>The tokens of the cursor's text (for a macro definition: its name, parameters and body), with their positions.</summary>
+    public IReadOnlyList<Token> Tokens => _unit.Tokenize(NativeMethods.clang_getCursorExtent(_cursor));
+
     public long FieldOffsetBits => NativeMethods.clang_Cursor_getOffsetOfField(_cursor);
 
     /// <summary>The integer type an enum declaration is stored as.</summary>

@@ -56,6 +56,12 @@ public sealed unsafe class TranslationUnit : IDisposable
         CXSourceRange range = NativeMethods.clang_getRange(
             NativeMethods.clang_getLocationForOffset(Handle, f, 0),
             NativeMethods.clang_getLocationForOffset(Handle, f, (uint)size));
+        return Tokenize(range, file);
+    }
+
+    /// <summary>The tokens of a range of this unit (a cursor's extent), positions in the file they are spelled in.</summary>
+    internal IReadOnlyList<Token> Tokenize(CXSourceRange range, string? file = null)
+    {
         CXToken* tokens;
         uint count;
         NativeMethods.clang_tokenize(Handle, range, &tokens, &count);
@@ -68,6 +74,7 @@ public sealed unsafe class TranslationUnit : IDisposable
                 nint tokenFile;
                 uint line, column, offset;
                 NativeMethods.clang_getSpellingLocation(NativeMethods.clang_getTokenLocation(Handle, t), &tokenFile, &line, &column, &offset);
+                file ??= tokenFile == 0 ? string.Empty : NativeMethods.Take(NativeMethods.clang_getFileName(tokenFile));
                 result[i] = new Token(
                     (TokenKind)NativeMethods.clang_getTokenKind(t),
                     NativeMethods.Take(NativeMethods.clang_getTokenSpelling(Handle, t)),

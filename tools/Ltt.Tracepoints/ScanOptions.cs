@@ -34,7 +34,7 @@ public sealed class ScanOptions
     public Action<ScanProgress>? Progress { get; init; }
 
     /// <summary>True when <paramref name="arch"/> names an architecture the scanner can compile for.</summary>
-    public static bool IsSupportedArch(string arch) => Scanning.KernelCompilerFlags.SourceArch(arch) is not null;
+    public static bool IsSupportedArch(string arch) => Architecture.Find(arch) is not null;
 
     /// <summary>Files the tree keeps for the tracing machinery itself: they define the macros, they hold no sites.</summary>
     public static IReadOnlyList<string> MachineryFiles { get; } =

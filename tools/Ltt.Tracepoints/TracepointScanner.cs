@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Ltt.Clang;
+using Ltt.Tracepoints.Kbuild;
 using Ltt.Tracepoints.Model;
 using Ltt.Tracepoints.Scanning;
 
@@ -18,6 +19,21 @@ namespace Ltt.Tracepoints;
 /// </remarks>
 public static class TracepointScanner
 {
+    /// <summary>
+    /// A tree with an <c>arch/</c> folder but none for the target: its headers would fail on every
+    /// arch type (<c>u64</c>...), so say what is missing instead. A tree without <c>arch/</c> at all
+    /// (a small test tree) is scanned as it is.
+    /// </summary>
+    private static string? MissingArchHeaders(string tree, string? build, Architecture architecture)
+    {
+        string archRoot = Path.Combine(tree, "arch");
+        string relative = Path.Combine("arch", architecture.SourceArch, "include");
+        if (!Directory.Exists(archRoot) || Directory.Exists(Path.Combine(tree, relative)) || (build is not null && Directory.Exists(Path.Combine(build, relative))))
+            return null;
+        var present = Directory.GetDirectories(archRoot).Where(d => Directory.Exists(Path.Combine(d, "include"))).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        return $"the tree has no {relative}: it cannot be scanned for {architecture.Name} (it has headers for: {string.Join(", ", present)})";
+    }
+
     public static ScanResult Scan(ScanOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -28,8 +44,10 @@ public static class TracepointScanner
             return Fail(options.Tree, "the tree is not a folder");
         if (build is not null && !Directory.Exists(build))
             return Fail(options.BuildDirectory!, "the build directory is not a folder");
-        if (KernelCompilerFlags.SourceArch(options.Arch) is null)
-            return Fail(options.Tree, $"unknown architecture '{options.Arch}'");
+        if (Architecture.Find(options.Arch) is not { } architecture)
+            return Fail(options.Tree, Architecture.Unknown(options.Arch));
+        if (MissingArchHeaders(tree, build, architecture) is { } missing)
+            return Fail(options.Tree, missing);
 
         List<SourceFile> files = TreeWalker.Walk(tree, options.Paths, diagnostics);
         string compilerInclude = options.CompilerIncludeDirectory ?? KernelCompilerFlags.FindCompilerIncludeDirectory() ?? "";
@@ -51,13 +69,21 @@ public static class TracepointScanner
             MarkerReader.Read(env.Relative(file.Path), tokens[file.Path], markers, unresolved, diagnostics);
         MarkerReader.CheckConflicts(markers, diagnostics);
 
-        var contexts = ContextFinder.Find(files, tokens, tree);
+        var contexts = ContextFinder.Find(files, tokens, tree, env.Kbuild);
         var jobs = new List<HeaderJob>();
+        var leftOut = new List<LeftOutHeader>();
+        var scope = BuildScope.Create(tree, KernelCompilerFlags.SourceArch(options.Arch)!);
         foreach (SourceFile file in files.Where(f => f.MayHaveSites))
         {
             FileTokens ft = tokens[file.Path];
             var invocations = ft.FindInvocations(SiteMacros.Names);
-            if (invocations.Count > 0)
+            if (invocations.Count == 0)
+                continue;
+            // Markers stay tree-wide (a marker name must have one format everywhere); tracepoints only where this build compiles.
+            string inTree = Path.GetRelativePath(tree, file.Path).Replace('\\', '/');
+            if (!inTree.StartsWith("../", StringComparison.Ordinal) && scope.WhyNotBuilt(inTree) is { } outside)
+                leftOut.Add(new LeftOutHeader(inTree, outside.Folder, outside.Reason, invocations.Count));
+            else
                 jobs.Add(new HeaderJob(file.Path, ft, invocations, contexts.GetValueOrDefault(file.Path)));
         }
 
@@ -84,10 +110,10 @@ public static class TracepointScanner
         unresolved.Sort((a, b) => CompareLocation(a.Location, b.Location));
         markers.Sort((a, b) => CompareLocation(a.Location, b.Location));
         var ordered = diagnostics.Distinct().OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ToList();
-        return new ScanResult(sites, markers, ordered) { Unresolved = unresolved, FilesParsed = jobs.Count };
+        return new ScanResult(sites, markers, ordered) { Unresolved = unresolved, FilesParsed = jobs.Count, LeftOut = leftOut };
 
         ScanResult Fail(string where, string message) =>
-            new([], [], [new ScanDiagnostic(DiagnosticSeverity.Error, new SourceLocation(where, 0), message)]);
+            new([], [], [new ScanDiagnostic(DiagnosticSeverity.Error, new SourceLocation(where, 0), message) { IsInputError = true }]);
     }
 
     /// <summary>
@@ -106,7 +132,7 @@ public static class TracepointScanner
         var sources = TreeWalker.Walk(tree, [], walkDiagnostics).Where(f => f.MayCreateTracePoints).ToList();
         if (sources.Count == 0)
             return;
-        var contexts = ContextFinder.Find(sources, Tokenize(sources, parallelism), tree);
+        var contexts = ContextFinder.Find(sources, Tokenize(sources, parallelism), tree, env.Kbuild);
         var retry = failing.Where(i => contexts.ContainsKey(jobs[i].Header)).ToList();
         if (retry.Count == 0)
             return;

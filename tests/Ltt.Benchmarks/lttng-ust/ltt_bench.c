@@ -6,11 +6,16 @@
  * Prints one line: "<threads> <events> <ns-per-event> <cpu-ns-per-event>":
  * the wall time of the loop divided by the events one thread wrote, and the
  * CPU time of the writer threads divided by all the events they wrote.
+ * With LTT_BENCH_PIN set, thread t runs on CPU t (modulo the CPU count), so
+ * each thread fills its own per-CPU stream (the reader benchmark's traces).
  */
+#define _GNU_SOURCE
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 #include "ltt_bench_tp.h"
 
 static long events_per_thread;
@@ -30,6 +35,13 @@ static void *writer(void *arg)
 	double start = thread_cpu_ns();
 	long i;
 
+	if (getenv("LTT_BENCH_PIN")) {
+		cpu_set_t set;
+
+		CPU_ZERO(&set);
+		CPU_SET(id % sysconf(_SC_NPROCESSORS_ONLN), &set);
+		pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
+	}
 	for (i = 0; i < events_per_thread; i++)
 		lttng_ust_tracepoint(ltt_bench, three_ints, (uint64_t)i,
 				     (int32_t)-i, (uint32_t)id);

@@ -13,4 +13,5 @@ split route patches --tree kernel-tree --json > "$here/route.json"
 split series patches --tree kernel-tree --dry-run > "$here/plan.txt"
 rm -rf "$here/series"
 split series patches --tree kernel-tree -o "$here/series" > /dev/null
+rm -f "$here/series/.ltt-split-output"   # ltt-split's own marker, not part of the mail
 echo "golden files written under $here"

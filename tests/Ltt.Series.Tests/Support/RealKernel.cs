@@ -17,7 +17,10 @@ public sealed class RealKernel : IDisposable
         if (!File.Exists(Path.Combine(Tree, ".unpacked")))
             throw new InvalidOperationException($"the real kernel tree is missing at {Tree}: run 'bash .ci/install' first");
         PatchDirectory = Path.Combine(Path.GetTempPath(), "ltt-split-real-" + Guid.NewGuid().ToString("N"));
-        var result = Tools.Run("bash", [Script("make-patches.sh"), Tree, PatchDirectory, PatchCount.ToString()], RepoPaths.Root);
+        var result = Tools.Run("bash", [Script("make-patches.sh"), Tree, PatchDirectory, PatchCount.ToString()], RepoPaths.Root,
+            // It commits the whole 6.1 tree into a scratch repository: over 2 minutes on 2 cores
+            // while the other test assemblies run beside it (CI timed out there).
+            timeout: TimeSpan.FromMinutes(15));
         if (result.ExitCode != 0)
             throw new InvalidOperationException("make-patches.sh failed: " + result.Error);
         Patches = Directory.GetFiles(PatchDirectory, "*.patch").Order(StringComparer.Ordinal).ToList();

@@ -20,7 +20,7 @@ public sealed partial class CleanStopTests
     {
         using var trace = new TempTrace();
         // One writer, 32 MiB per CPU: the consumer keeps up, so the trace normally loses nothing.
-        using Process record = RecordProcess.Start(trace.Path, "--threads", "1", "--events", "2000000000", "--subbuf-size", "1048576", "--subbufs", "32");
+        using Process record = RecordProcess.Start(trace.Path, "--threads", "1", "--events", "200000000", "--subbuf-size", "1048576", "--subbufs", "32");
         string stdout;
         try
         {

@@ -1,5 +1,6 @@
 using Ltt.Trace.Layout;
 using Ltt.Trace.Serialization;
+using Ltt.Trace.Values;
 
 namespace Ltt.Trace.Tests.Serialization;
 
@@ -20,8 +21,8 @@ public sealed class EventSerializerTests
         Assert.True(EventSerializer.TryCreate(layout, out var serializer, out var error), error);
         FieldValue[] values =
         [
-            FieldValue.Unsigned(0xAB), FieldValue.Integer(-2), FieldValue.Unsigned(0x123456),
-            FieldValue.Integer(-3), FieldValue.Unsigned(0x0102030405), FieldValue.Integer(long.MinValue),
+            FieldValue.Unsigned(0xAB), FieldValue.Signed(-2), FieldValue.Unsigned(0x123456),
+            FieldValue.Signed(-3), FieldValue.Unsigned(0x0102030405), FieldValue.Signed(long.MinValue),
         ];
         Assert.Equal(32, serializer.Measure(values));
         var bytes = new byte[32];
@@ -46,7 +47,7 @@ public sealed class EventSerializerTests
         Assert.True(EventSerializer.TryCreate(layout, out var serializer, out var error), error);
         FieldValue[] values =
         [
-            FieldValue.Text("hé"), FieldValue.Unsigned(2), FieldValue.Array(FieldValue.Unsigned(1), FieldValue.Unsigned(0x203)),
+            FieldValue.String("hé"), FieldValue.Unsigned(2), FieldValue.Array(FieldValue.Unsigned(1), FieldValue.Unsigned(0x203)),
             FieldValue.Array(FieldValue.Unsigned(7), FieldValue.Unsigned(8)), FieldValue.Float(1.5),
         ];
         int size = serializer.Measure(values);
@@ -83,7 +84,7 @@ public sealed class EventSerializerTests
     public void TheTypedPayloadMatchesItsLayout()
     {
         Assert.True(EventSerializer.TryCreate(ThreeIntegers.Layout, out var serializer, out _));
-        FieldValue[] values = [FieldValue.Unsigned(0x1122334455667788), FieldValue.Integer(-5), FieldValue.Unsigned(9)];
+        FieldValue[] values = [FieldValue.Unsigned(0x1122334455667788), FieldValue.Signed(-5), FieldValue.Unsigned(9)];
         var viaLayout = new byte[serializer.Measure(values)];
         serializer.Write(viaLayout, values);
         var typed = new byte[ThreeIntegers.Size];

@@ -47,12 +47,5 @@ public sealed class FailCasesTests
             Assert.NotEmpty(result.Diagnostics);
     }
 
-    internal static ValidationReport Validate(string folder)
-    {
-        var opened = TraceSet.Open(folder);
-        if (opened.Traces is null)
-            return new ValidationReport(folder, [("metadata", "metadata", opened.Diagnostics)], 0, 0);
-        using var traces = opened.Traces;
-        return TraceValidator.Validate(folder, traces);
-    }
+    internal static ValidationReport Validate(string folder) => TraceValidator.Validate(folder);
 }

@@ -23,18 +23,18 @@ public sealed class RealTreeLayoutTests
     [Fact]
     public void EventLayoutsAgreeWithGccOnTheKernelsOwnMachinery()
     {
-        KernelHeaders.Require();
+        RealKernelHeaders.Require();
         var sample = File.ReadAllLines(SampleFile).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToDictionary(p => p[0], p => p[1..]);
         var headers = sample.Keys.ToList();
         var result = TracepointScanner.Scan(new ScanOptions
         {
-            Tree = KernelHeaders.Common,
-            BuildDirectory = KernelHeaders.Build,
+            Tree = RealKernelHeaders.Common,
+            BuildDirectory = RealKernelHeaders.Build,
             Paths = headers.Select(h => "include/trace/events/" + h).ToList(),
         });
 
-        var flags = KernelHeaders.GccFlags();
+        var flags = RealKernelHeaders.GccFlags();
         var failures = new ConcurrentBag<string>();
         int checks = 0, records = 0;
         Parallel.ForEach(headers, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, header =>

@@ -45,6 +45,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] public static partial CXCursor clang_Cursor_getArgument(CXCursor cursor, uint index);
     [LibraryImport(Library)] public static partial CXType clang_getEnumDeclIntegerType(CXCursor cursor);
     [LibraryImport(Library)] public static partial uint clang_Cursor_isAnonymous(CXCursor cursor);
+    [LibraryImport(Library)] public static partial uint clang_Cursor_isMacroFunctionLike(CXCursor cursor);
 
     [LibraryImport(Library)] public static partial CXString clang_getTypeSpelling(CXType type);
     [LibraryImport(Library)] public static partial CXType clang_getCanonicalType(CXType type);

@@ -19,5 +19,17 @@ public sealed record GeneratedOutput(
     IReadOnlyList<ScanDiagnostic> Diagnostics,
     IReadOnlyList<TemplateDiagnostic> TemplateErrors)
 {
-    public bool HasErrors => TemplateErrors.Count > 0 || Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+    /// <summary>
+    /// What the generation left out and why (null when it stopped before planning): its
+    /// <see cref="GenerationReport.TreeErrors"/> are errors of the tree's own headers, which skip
+    /// sites but do not stop the generation.
+    /// </summary>
+    public GenerationReport? Report { get; init; }
+
+    /// <summary>True when nothing can be written: a bad template, spec, id map or scan request, or a spec entry that does not fit.</summary>
+    public bool HasErrors => TemplateErrors.Count > 0 ||
+        Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && (Report is null || !Report.TreeErrors.Contains(d)));
+
+    /// <summary>True when sites of the build were skipped (see <see cref="Report"/>).</summary>
+    public bool HasSkipped => Report?.HasSkipped ?? false;
 }

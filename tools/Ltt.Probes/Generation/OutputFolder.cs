@@ -1,3 +1,5 @@
+using Ltt.IO;
+
 namespace Ltt.Probes.Generation;
 
 /// <summary>
@@ -6,50 +8,49 @@ namespace Ltt.Probes.Generation;
 /// </summary>
 public static class OutputFolder
 {
-    /// <summary>
-    /// Replaces <paramref name="folder"/> with exactly <paramref name="files"/>: they are written
-    /// into a temporary sibling folder first, which then takes the folder's place, so a failure
-    /// never leaves half an output. Returns null, or why it could not.
-    /// </summary>
-    public static string? Write(string folder, IReadOnlyDictionary<string, string> files)
+    /// <summary>The file <c>ltt-gen probes</c> leaves in its output: a folder carrying it may be replaced by the next run.</summary>
+    public const string Marker = ".ltt-gen-output";
+
+    /// <summary>The output folder of <c>ltt-gen probes</c>, with the inputs it must never touch.</summary>
+    public static OutputTarget Target(string folder, bool force = false, params IEnumerable<string?> inputs) => new()
     {
-        string full = Path.GetFullPath(folder);
-        string parent = Path.GetDirectoryName(full) ?? ".";
-        string temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}");
-        string old = Path.Combine(parent, $".{Path.GetFileName(full)}.old-{Environment.ProcessId}");
+        Folder = folder,
+        Writer = "ltt-gen probes",
+        Marker = Marker,
+        Force = force,
+        Inputs = [.. inputs.OfType<string>()],
+    };
+
+    /// <summary>Writes <paramref name="files"/> as the whole of <paramref name="folder"/> (see <see cref="Write(OutputTarget, IReadOnlyDictionary{string, string})"/>).</summary>
+    public static string? Write(string folder, IReadOnlyDictionary<string, string> files) => Write(Target(folder), files);
+
+    /// <summary>
+    /// Replaces the target folder with exactly <paramref name="files"/> (and the marker): they are
+    /// written into a new sibling folder first, which then takes the folder's place, so a failure
+    /// never leaves half an output; the target's rule (<see cref="OutputTarget"/>) decides whether an
+    /// existing folder may be replaced. Returns null, or why it could not.
+    /// </summary>
+    public static string? Write(OutputTarget target, IReadOnlyDictionary<string, string> files)
+    {
+        using var staged = target.Stage(out string? error);
+        if (staged is null)
+            return error;
         try
         {
-            Directory.CreateDirectory(parent);
-            if (Directory.Exists(temp))
-                Directory.Delete(temp, recursive: true);
             foreach (var (relative, text) in files)
             {
-                string path = Path.Combine(temp, relative);
-                if (!Path.GetFullPath(path).StartsWith(temp + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                string path = Path.Combine(staged.Path, relative);
+                if (!Path.GetFullPath(path).StartsWith(staged.Path + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                     return $"{relative}: path leaves the output folder";
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 File.WriteAllText(path, text);
             }
-            if (Directory.Exists(full))
-            {
-                Directory.Move(full, old);
-                Directory.Move(temp, full);
-                Directory.Delete(old, recursive: true);
-            }
-            else
-            {
-                Directory.Move(temp, full);
-            }
-            return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            if (Directory.Exists(temp))
-                Directory.Delete(temp, recursive: true);
-            if (!Directory.Exists(full) && Directory.Exists(old))
-                Directory.Move(old, full);
-            return ex.Message;
+            return $"{target.Folder}: {ex.Message}";
         }
+        return staged.Commit();
     }
 
     /// <summary>The files of <paramref name="folder"/> that differ from <paramref name="files"/>: changed, missing or extra, sorted.</summary>

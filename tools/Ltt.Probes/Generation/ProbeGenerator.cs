@@ -20,18 +20,27 @@ namespace Ltt.Probes.Generation;
 public static class ProbeGenerator
 {
     /// <summary>Scans the tree, loads its spec and id map, and renders: the whole of <c>ltt-gen probes</c> but the writing.</summary>
-    public static GeneratedOutput Generate(ScanOptions scan, ProbeGeneratorOptions options)
+    public static GeneratedOutput Generate(ScanOptions scan, ProbeGeneratorOptions options) =>
+        Generate(TracepointScanner.Scan(scan), scan.Tree, options);
+
+    /// <summary>Loads the tree's spec and id map and renders an existing scan of it (for a caller that needs the scan too).</summary>
+    public static GeneratedOutput Generate(ScanResult scanned, string tree, ProbeGeneratorOptions options)
     {
-        var result = TracepointScanner.Scan(scan);
-        var spec = ProbeSpecParser.Load(scan.Tree, options.SpecPath);
-        var ids = EventIdMap.Load(scan.Tree, options.IdsPath);
-        return Render(result, spec, ids, options);
+        var spec = ProbeSpecParser.Load(tree, options.SpecPath);
+        var ids = EventIdMap.Load(tree, options.IdsPath);
+        return Render(scanned, spec, ids, options);
     }
 
     public static GeneratedOutput Render(ScanResult scan, ProbeSpecParseResult spec, EventIdMapParseResult ids, ProbeGeneratorOptions options)
     {
         var diagnostics = new List<ScanDiagnostic>();
         diagnostics.AddRange(scan.Diagnostics);
+        if (scan.HasErrors && scan.FilesParsed == 0 && scan.Sites.Count == 0 && scan.Markers.Count == 0)
+        {
+            // The tree could not be scanned at all (no arch headers, not a folder): checking the
+            // spec against no tracepoint would only repeat that, line by line.
+            return new GeneratedOutput(new SortedDictionary<string, string>(StringComparer.Ordinal), null, null, null, diagnostics, []);
+        }
         diagnostics.AddRange(spec.Diagnostics);
         diagnostics.AddRange(ids.Diagnostics);
         var templateErrors = new List<TemplateDiagnostic>();
@@ -42,15 +51,22 @@ public static class ProbeGenerator
         if (probes is null || metadata is null || spec.HasErrors || ids.HasErrors)
             return new GeneratedOutput(files, null, null, null, diagnostics, templateErrors);
 
+        // A scan request that was wrong stops here; the tree's own errors only skip the sites they touch.
+        if (scan.HasInputErrors)
+            return new GeneratedOutput(files, null, null, null, diagnostics, templateErrors);
         var plan = ProbePlanner.Plan(scan, spec.Spec, ids.Map, options.Abi, options.Packed);
         diagnostics.AddRange(plan.Diagnostics);
         if (plan.NewIds.Count > 0 && !options.UpdateIds)
         {
             diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Warning, new SourceLocation(options.IdsPath, 0),
-                $"{plan.NewIds.Count} event(s) had no id and got one ({string.Join(", ", plan.NewIds)}): " +
+                $"{plan.NewIds.Count} event(s) had no id and got one ({Names(plan.NewIds)}): " +
                 $"run ltt-gen probes --update-ids to append them to {options.IdsPath}"));
         }
         var catalog = Catalog(plan, options);
+        string json = EventCatalogJson.Write(catalog);
+        var traceParameters = TraceParameters(json, options);
+        // The recorder writes the metadata's UUID in every packet header: "0x09", "0xb7"...
+        var traceUuid = traceParameters.Uuid.ToByteArray(bigEndian: true).Select(b => $"0x{b:x2}").ToList();
         var modules = plan.Modules.Select(m => RenderModelBuilder.Build(m, options.Packed)).ToList();
 
         // module.c.sbn, module.h.sbn...: one file per module, named after it; the rest once.
@@ -61,7 +77,7 @@ public static class ProbeGenerator
                 Add(files, "probes/" + module.Name + name["module".Length..^".sbn".Length], probes.Render(name, new { Module = module, options.Generator }, templateErrors));
         }
         foreach (string name in probes.TemplateNames.Where(n => !n.StartsWith("harness", StringComparison.Ordinal) && !perModule.Contains(n)))
-            Add(files, "probes/" + name[..^".sbn".Length], probes.Render(name, new { Modules = modules, options.Generator }, templateErrors));
+            Add(files, "probes/" + name[..^".sbn".Length], probes.Render(name, new { Modules = modules, options.Generator, TraceUuid = traceUuid }, templateErrors));
 
         HarnessPlan? harness = null;
         if (probes.Contains("harness.c.sbn") && probes.Contains("harness-module.c.sbn"))
@@ -94,11 +110,23 @@ public static class ProbeGenerator
         }).ToList();
         foreach (string name in metadata.TemplateNames)
             Add(files, "metadata/" + name[..^".sbn".Length], metadata.Render(name, new { Events = events2, options.Generator }, templateErrors));
-        string json = EventCatalogJson.Write(catalog);
         Add(files, "metadata/events.json", json);
-        Add(files, "metadata/metadata", TsdlWriter.Write(catalog, TraceParameters(json, options)));
+        Add(files, "metadata/metadata", TsdlWriter.Write(catalog, traceParameters));
         Add(files, "metadata/event-ids", plan.Ids.Write());
-        return new GeneratedOutput(files, plan, catalog, harness, diagnostics, templateErrors);
+
+        var treeErrors = scan.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !d.IsInputError).ToList();
+        var unrecordedWarnings = plan.Unrecorded.Select(u => u.Warning).ToHashSet();
+        var report = new GenerationReport(
+            plan.Events.Count(),
+            plan.Modules.Count,
+            scan.LeftOut,
+            scan.Unresolved,
+            treeErrors,
+            plan.Unrecorded,
+            scan.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList(),
+            diagnostics.Skip(scan.Diagnostics.Count).Where(d => d.Severity == DiagnosticSeverity.Warning && !unrecordedWarnings.Contains(d)).ToList());
+        Add(files, GenerationReport.FileName, report.Text());
+        return new GeneratedOutput(files, plan, catalog, harness, diagnostics, templateErrors) { Report = report };
     }
 
     /// <summary>The <c>events.json</c> model of a plan: every event in id order.</summary>
@@ -129,6 +157,10 @@ public static class ProbeGenerator
                 new("target", options.Target),
             ]);
     }
+
+    /// <summary>The first names of a list and how many more: a whole tree's 4,000 new events are no message.</summary>
+    private static string Names(IReadOnlyList<string> names) =>
+        names.Count <= 10 ? string.Join(", ", names) : string.Join(", ", names.Take(10)) + $" and {names.Count - 10} more";
 
     private static void Add(SortedDictionary<string, string> files, string path, string? text)
     {

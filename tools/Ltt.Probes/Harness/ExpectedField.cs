@@ -1,3 +1,5 @@
+using Ltt.Trace.Values;
+
 namespace Ltt.Probes.Harness;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Ltt.Probes.Plan;
+using Ltt.Trace.Values;
 using Ltt.Tracepoints.Model;
 
 namespace Ltt.Probes.Harness;
@@ -78,7 +79,7 @@ public static class HarnessValues
             int max = 127;
             if (v.StringBound > 0)
                 max = Math.Min(max, v.StringBound - 1);
-            return FieldValue.Of(s.Length > max ? s[..max] : s);
+            return FieldValue.String(s.Length > max ? s[..max] : s);
         }
         Int128 value = raw;
         if (v.EntryType is { } entry && v.Kind == ProbeValueKind.Integer)
@@ -98,20 +99,20 @@ public static class HarnessValues
         switch (v.Kind)
         {
             case ProbeValueKind.String:
-                return FieldValue.Of(Encoding.UTF8.GetString(bytes));
+                return FieldValue.String(bytes);
             case ProbeValueKind.Array:
             case ProbeValueKind.Sequence:
                 int size = (int)v.SourceType.Size;
                 int count = bytes.Length / size;
                 if (isCount)
                     return FieldValue.Of(count);
-                var elements = new List<Int128>(count);
+                var elements = new FieldValue[count];
                 for (int i = 0; i < count; i++)
                 {
                     Int128 raw = Read(bytes.Slice(i * size, size), v.SourceType.IsSigned, littleEndian);
-                    elements.Add(Wrap(raw, v.Layout.Size * 8, v.Layout.Signed));
+                    elements[i] = FieldValue.Of(Wrap(raw, v.Layout.Size * 8, v.Layout.Signed));
                 }
-                return FieldValue.List(elements);
+                return FieldValue.Array(elements);
             default:
                 CType type = v.EntryType ?? v.SourceType;
                 return Expected(v, Read(bytes, type.IsSigned && type.Kind != CTypeKind.Pointer, littleEndian), null);

@@ -39,7 +39,7 @@ public sealed class EventIdMap
             if (words.Length == 0)
                 continue;
             var location = new SourceLocation(file, i + 1);
-            if (words.Length != 2 || !int.TryParse(words[0], out int id) || id < FirstId || id > 65535 || !Spec.ProbeSpecParser.IsIdentifier(words[1]))
+            if (words.Length != 2 || !int.TryParse(words[0], out int id) || id < FirstId || id > 65535 || !IsEventName(words[1]))
             {
                 diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, location,
                     $"expected '<id> <event>' with an id from {FirstId} to 65535, found '{line.Trim()}'"));
@@ -106,4 +106,10 @@ public sealed class EventIdMap
             text.Append(Line(name, id));
         return text.ToString();
     }
+
+    /// <summary>
+    /// A tracepoint's name: letters, digits and '_' (it may start with a digit, as 9p's
+    /// <c>9p_client_req</c>: the C names built from it carry a prefix, <c>__tracepoint_9p_client_req</c>).
+    /// </summary>
+    private static bool IsEventName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 }

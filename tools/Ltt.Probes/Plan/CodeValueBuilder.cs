@@ -26,7 +26,7 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
         FieldSource source,
         Dictionary<string, (string Macro, IReadOnlyList<string> Args)> entryMacros,
         out ProbeValue value,
-        out string why)
+        out Unrecordable why)
     {
         value = null!;
         string local = LocalName(site, field.Name);
@@ -36,68 +36,98 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
             expression = macro.Args[1];
         if (expression is null)
         {
-            why = "__assign_str names no source and TP_STRUCT__entry's __string gives none";
+            why = new Unrecordable(UnrecordedCause.AssignHelper, "__assign_str without a source", "__assign_str names no source and TP_STRUCT__entry's __string gives none");
             return false;
         }
 
-        if (Unreachable(site, source.Expression ?? expression) is { } missing)
+        string prologue = string.Join(" ", source.Prologue.Select(p => p.Value));
+        if (source.Prologue.FirstOrDefault(p => p.Name is "data" or "__data" or "marker" or "len" || p.Name.StartsWith("ltt_", StringComparison.Ordinal)) is { } taken)
+        {
+            why = new Unrecordable(UnrecordedCause.FastAssignLocal, taken.Name,
+                $"it uses '{taken.Name}', a variable TP_fast_assign sets at line {taken.Location.Line}, whose name the probe uses itself");
+            return false;
+        }
+        if (Unreachable(site, (source.Expression ?? expression) + " " + prologue) is { } missing)
         {
             why = missing;
             return false;
         }
-        var used = CLexer.Tokens(expression + " " + (macro.Args is { Count: > 2 } a ? a[2] : "") + " " + (source.Count ?? ""))
+        var used = CLexer.Tokens(expression + " " + (macro.Args is { Count: > 2 } a ? a[2] : "") + " " + (source.Count ?? "") + " " + prologue)
             .Where(t => t.IsIdentifier).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         if (site.HeaderUndefs.FirstOrDefault(used.Contains) is { } undef)
         {
-            why = $"TP_fast_assign uses {undef}, a macro its header #undefs, which the probe cannot see";
+            why = new Unrecordable(UnrecordedCause.UnseenName, undef, $"TP_fast_assign uses {undef}, a macro its header #undefs, which the probe cannot see");
             return false;
         }
         if (!TrustCalls && site.UndeclaredCalls.FirstOrDefault(used.Contains) is { } call)
         {
-            why = $"TP_fast_assign calls {call}(), which {site.Location.File} does not declare on its own " +
-                $"(the .c file that creates the events does): name the header in ltt/probes.spec (include <channel> <header.h>)";
+            why = new Unrecordable(UnrecordedCause.UnseenName, call + "()", $"TP_fast_assign calls {call}(), which {site.Location.File} does not declare on its own " +
+                $"(the .c file that creates the events does): name the header in ltt/probes.spec (include <channel> <header.h>)");
             return false;
         }
-        if (!TrustCalls && Unseen(site, expression + " " + (macro.Args is { Count: > 2 } b ? b[2] : "") + " " + (source.Count ?? "")) is { } unseen)
+        if (!TrustCalls && Unseen(site, expression + " " + (macro.Args is { Count: > 2 } b ? b[2] : "") + " " + (source.Count ?? "") + " " + prologue) is { } unseen)
         {
             why = unseen;
             return false;
         }
+        string error;
         switch (source.Kind)
         {
             case FieldSourceKind.Value when field.Type.Kind is CTypeKind.Struct or CTypeKind.Union:
-                why = $"a {field.Macro} field has no marker format syntax: TP_fast_assign copies a whole {field.Type.Spelling} ({expression})";
+                why = new Unrecordable(UnrecordedCause.WholeStruct, field.Type.Spelling,
+                    $"a {field.Macro} field has no marker format syntax: TP_fast_assign copies a whole {field.Type.Spelling} ({expression})");
                 return false;
+            case FieldSourceKind.Branches when field.ArrayLength is null && !field.IsDataLoc && field.Type.Kind is not (CTypeKind.Struct or CTypeKind.Union):
+            {
+                // Every field the statement sets gets its local (zeroed: an arm may leave it unset), the statement runs once.
+                var group = source.Group.Select(g => site.Fields.First(f => f.Name == g)).ToList();
+                var locals = group.Select(g => RenderDeclaration(g.TypeSpelling, g.Type, LocalName(site, g.Name))).ToList();
+                var statements = group.Select(g => $"memset(&{LocalName(site, g.Name)}, 0, sizeof({LocalName(site, g.Name)}));").ToList();
+                string statement = expression;
+                foreach (var g in group)
+                    statement = Regex.Replace(statement, @"__entry\s*->\s*" + Regex.Escape(g.Name) + @"\b", LocalName(site, g.Name));
+                statements.Add(statement);
+                var code = Code(site, source, locals, statements, local, null, statement);
+                return Typed(resolver.TryMakeValue(field.Name, null, [], field.Type, field, null, out value, out error, code), field, error, out why);
+            }
             case FieldSourceKind.Value when field.ArrayLength is null && !field.IsDataLoc:
             {
                 var code = Code(site, source, [RenderDeclaration(field.TypeSpelling, field.Type, local)], [$"{local} = {expression};"], local, null, expression);
-                return resolver.TryMakeValue(field.Name, null, [], field.Type, field, null, out value, out why, code);
+                return Typed(resolver.TryMakeValue(field.Name, null, [], field.Type, field, null, out value, out error, code), field, error, out why);
             }
             case FieldSourceKind.String when field.Macro is "__string" || IsCharArray(field):
             {
                 var code = Code(site, source, [$"const char *{local}"], [$"{local} = (const char *)({expression});"], local, null, expression);
-                return resolver.TryMakeValue(field.Name, null, [], StringPointer(), field, null, out value, out why, code);
+                return Typed(resolver.TryMakeValue(field.Name, null, [], StringPointer(), field, null, out value, out error, code), field, error, out why);
             }
             case FieldSourceKind.Fill when IsCharArray(field):
             {
                 var code = Code(site, source, [RenderDeclaration(field.TypeSpelling, field.Type, local)],
                     ZeroThen(local, Replace(expression, field.Name, local)), local, null, expression);
-                return resolver.TryMakeValue(field.Name, null, [], field.Type, field, null, out value, out why, code);
+                return Typed(resolver.TryMakeValue(field.Name, null, [], field.Type, field, null, out value, out error, code), field, error, out why);
             }
             case FieldSourceKind.Fill when field.ArrayLength is { } length && field.Type.Element is { } element:
             {
                 var code = Code(site, source, [RenderDeclaration(field.TypeSpelling, field.Type, local)],
                     ZeroThen(local, Replace(expression, field.Name, local)), local, null, expression);
-                return TryArray(field, element, (int)length, code, out value, out why);
+                return Typed(TryArray(field, element, (int)length, code, out value, out error), field, error, out why);
             }
             case FieldSourceKind.DynamicArray when field.Macro == "__dynamic_array" && macro.Args is { Count: 3 }:
-                return TrySequence(site, field, source, field.Type, macro.Args[2], expression, local, out value, out why);
+                return Typed(TrySequence(site, field, source, field.Type, macro.Args[2], expression, local, out value, out error), field, error, out why);
             case FieldSourceKind.Bitmask when field.Macro == "__bitmask" && macro.Args is { Count: 2 }:
-                return TrySequence(site, field, source, field.Type, $"BITS_TO_LONGS({macro.Args[1]})", expression, local, out value, out why);
+                return Typed(TrySequence(site, field, source, field.Type, $"BITS_TO_LONGS({macro.Args[1]})", expression, local, out value, out error), field, error, out why);
             default:
-                why = $"TP_fast_assign sets this {field.Macro} field with a {source.Kind.ToString().ToLowerInvariant()} statement, which does not fit its type {field.TypeSpelling}";
+                why = new Unrecordable(UnrecordedCause.Type, field.TypeSpelling,
+                    $"TP_fast_assign sets this {field.Macro} field with a {source.Kind.ToString().ToLowerInvariant()} statement, which does not fit its type {field.TypeSpelling}");
                 return false;
         }
+    }
+
+    /// <summary>A value the resolver refused: its type has no marker format representation.</summary>
+    private static bool Typed(bool made, EventField field, string error, out Unrecordable why)
+    {
+        why = made ? null! : new Unrecordable(UnrecordedCause.Type, field.TypeSpelling, error);
+        return made;
     }
 
     private bool TryArray(EventField field, CType element, int length, ValueCode code, out ProbeValue value, out string why)
@@ -152,7 +182,7 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
     /// into a struct the header does not define where the tracepoint is declared. Null when
     /// every struct it reaches through is known (deeper steps cannot be checked here; gcc does).
     /// </summary>
-    private static string? Unreachable(TracepointSite site, string code)
+    private static Unrecordable? Unreachable(TracepointSite site, string code)
     {
         var tokens = CLexer.Tokens(code);
         for (int i = 0; i + 2 < tokens.Count; i++)
@@ -165,12 +195,14 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
             if (arg.Type.Element is not { } pointee || pointee.Kind is not (CTypeKind.Struct or CTypeKind.Union))
                 continue;
             if (pointee.Size == 0 || pointee.Members.Count == 0)
-                return $"{pointee.Spelling} is not defined where {site.Name} is declared: TP_fast_assign reads {arg.Name}->{tokens[i + 2].Text}";
+                return new Unrecordable(UnrecordedCause.StructNotDefined, pointee.Spelling,
+                    $"{pointee.Spelling} is not defined where {site.Name} is declared: TP_fast_assign reads {arg.Name}->{tokens[i + 2].Text}");
             var member = pointee.Members.FirstOrDefault(m => m.Name == tokens[i + 2].Text);
             if (member is null)
-                return $"{pointee.Spelling} has no member '{tokens[i + 2].Text}'";
+                return new Unrecordable(UnrecordedCause.StructNotDefined, pointee.Spelling, $"{pointee.Spelling} has no member '{tokens[i + 2].Text}'");
             if (i + 4 < tokens.Count && tokens[i + 3].Is("->") && member.Type.Element is { Kind: CTypeKind.Struct or CTypeKind.Union, Size: 0 } next)
-                return $"{next.Spelling} is not defined where {site.Name} is declared: TP_fast_assign reads {arg.Name}->{member.Name}->{tokens[i + 4].Text}";
+                return new Unrecordable(UnrecordedCause.StructNotDefined, next.Spelling,
+                    $"{next.Spelling} is not defined where {site.Name} is declared: TP_fast_assign reads {arg.Name}->{member.Name}->{tokens[i + 4].Text}");
         }
         return null;
     }
@@ -179,7 +211,7 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
     /// Why the code cannot compile in a probe that includes the trace header alone: it uses a
     /// name (not a member) the header does not declare, or a macro whose expansion reaches one.
     /// </summary>
-    private static string? Unseen(TracepointSite site, string code)
+    private static Unrecordable? Unseen(TracepointSite site, string code)
     {
         if (site.UnseenNames.Count == 0)
             return null;
@@ -191,8 +223,8 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
             if (!site.UnseenNames.TryGetValue(tokens[i].Text, out string? missing))
                 continue;
             string what = missing == tokens[i].Text ? tokens[i].Text : $"{tokens[i].Text}, whose expansion reaches {missing},";
-            return $"TP_fast_assign uses {what} which {site.Location.File} does not declare on its own " +
-                $"(the .c file that creates the events does): name the header in ltt/probes.spec (include <channel> <header.h>)";
+            return new Unrecordable(UnrecordedCause.UnseenName, tokens[i].Text, $"TP_fast_assign uses {what} which {site.Location.File} does not declare on its own " +
+                $"(the .c file that creates the events does): name the header in ltt/probes.spec (include <channel> <header.h>)");
         }
         return null;
     }
@@ -208,8 +240,14 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
         FieldLayout.Integer(name, marker.RecordedSize(abi), marker.RecordedSigned, marker.RecordedAlignment(abi, packed),
             abi.LittleEndian ? ByteOrder.LittleEndian : ByteOrder.BigEndian) with { CType = element.Spelling, Base = element.Size == 1 ? 16 : 10 };
 
+    /// <remarks>The TP_fast_assign variables the value reads are declared first and set before the value's own statements.</remarks>
     private static ValueCode Code(TracepointSite site, FieldSource source, IReadOnlyList<string> locals, IReadOnlyList<string> statements, string value, string? count, string text)
     {
+        if (source.Prologue.Count > 0)
+        {
+            locals = [.. source.Prologue.Select(p => p.Declaration), .. locals];
+            statements = [.. source.Prologue.Select(p => p.Assignment), .. statements];
+        }
         var names = CLexer.Tokens(string.Join(' ', statements) + " " + text).Where(t => t.IsIdentifier).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var args = site.Args.Where(a => names.Contains(a.Name)).Select(a => a.Name).ToList();
         return new ValueCode(source, locals, statements, value, count, args);

@@ -26,12 +26,23 @@ public static class FastAssignParser
         var sources = new Dictionary<string, FieldSource>(StringComparer.Ordinal);
         var unplaced = new List<UnplacedField>();
         var twice = new HashSet<string>(StringComparer.Ordinal);
-        var locals = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Variables TP_fast_assign sets: usable when declared with their value and never set again.
+        var locals = new Dictionary<string, (int Line, LocalDeclaration? Declaration)>(StringComparer.Ordinal);
 
         foreach (var statement in Statements(tokens))
         {
             var at = assign.LocationOf(statement[0].Offset);
-            if (!TryPlace(assign.Text, statement, byName, at, out var source, out string? why))
+            if (LocalDeclarationOf(assign.Text, statement, at) is { } declaration)
+            {
+                locals[declaration.Name] = locals.ContainsKey(declaration.Name) ? (at.Line, null) : (at.Line, declaration);
+                continue;
+            }
+            var placed = new List<FieldSource>();
+            if (statement[0].Is("if") && BranchStatement.Read(assign.Text, statement) is { } branches && branches.Fields.All(byName.ContainsKey))
+            {
+                placed.AddRange(branches.Fields.Select(f => new FieldSource(f, FieldSourceKind.Branches, branches.Text, null, at) { Group = branches.Fields }));
+            }
+            else if (!TryPlace(assign.Text, statement, byName, at, out var source, out Unrecordable why))
             {
                 // An assignment to one field leaves only that one unplaced; any other statement, every field it names.
                 var touched = statement.Count > 2 && statement[0].Is("__entry") && statement[1].Is("->") && statement[2].IsIdentifier &&
@@ -41,25 +52,30 @@ public static class FastAssignParser
                 foreach (string field in touched.Where(byName.ContainsKey).Distinct())
                     unplaced.Add(new UnplacedField(field, at, why));
                 foreach (string local in AssignedNames(statement))
-                    locals.TryAdd(local, at.Line);
+                    locals[local] = (locals.TryGetValue(local, out var known) ? known.Line : at.Line, null);
                 continue;
             }
-            if (source is null)
-                continue;
-            string? usesLocal = CLexer.Tokens((source.Expression ?? "") + " " + (source.Count ?? ""))
-                .Where(t => t.IsIdentifier).Select(t => t.Text).FirstOrDefault(locals.ContainsKey);
-            if (usesLocal is not null)
+            else if (source is not null)
             {
-                unplaced.Add(new UnplacedField(source.Field, at, $"it uses '{usesLocal}', a variable TP_fast_assign sets at line {locals[usesLocal]}"));
-                continue;
+                placed.Add(source);
             }
-            if (sources.TryGetValue(source.Field, out var earlier))
+            foreach (var one in placed)
             {
-                twice.Add(source.Field);
-                unplaced.Add(new UnplacedField(source.Field, at, $"set twice in TP_fast_assign (lines {earlier.Location.Line} and {at.Line})"));
-                continue;
+                if (WithPrologue(one, locals, out string? unusable) is not { } ready)
+                {
+                    unplaced.Add(new UnplacedField(one.Field, at, new Unrecordable(UnrecordedCause.FastAssignLocal, unusable!,
+                        $"it uses '{unusable}', a variable TP_fast_assign sets at line {locals[unusable!].Line}")));
+                    continue;
+                }
+                if (sources.TryGetValue(one.Field, out var earlier))
+                {
+                    twice.Add(one.Field);
+                    unplaced.Add(new UnplacedField(one.Field, at, new Unrecordable(UnrecordedCause.Statement, "set twice",
+                        $"set twice in TP_fast_assign (lines {earlier.Location.Line} and {at.Line})")));
+                    continue;
+                }
+                sources[one.Field] = ready;
             }
-            sources[source.Field] = source;
         }
         foreach (string field in twice)
             sources.Remove(field);
@@ -68,7 +84,82 @@ public static class FastAssignParser
         return new FastAssignResult(sources, unplaced);
     }
 
+    /// <summary>
+    /// The source with the declarations of the variables it reads (and those they read), in
+    /// source order; null, naming the first, when one of them is not a declaration with its
+    /// value that nothing sets again.
+    /// </summary>
+    private static FieldSource? WithPrologue(FieldSource source, Dictionary<string, (int Line, LocalDeclaration? Declaration)> locals, out string? unusable)
+    {
+        unusable = null;
+        if (locals.Count == 0)
+            return source;
+        var needed = new Dictionary<string, LocalDeclaration>(StringComparer.Ordinal);
+        var pending = new Queue<string>(Names((source.Expression ?? "") + " " + (source.Count ?? "")).Where(locals.ContainsKey));
+        while (pending.Count > 0)
+        {
+            string name = pending.Dequeue();
+            if (needed.ContainsKey(name))
+                continue;
+            if (locals[name].Declaration is not { } declaration)
+            {
+                unusable = name;
+                return null;
+            }
+            needed[name] = declaration;
+            foreach (string next in Names(declaration.Value).Where(locals.ContainsKey))
+                pending.Enqueue(next);
+        }
+        return needed.Count == 0 ? source : source with { Prologue = needed.Values.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList() };
+    }
+
+    /// <summary>The names a fragment uses (members after '-&gt;' and '.' aside).</summary>
+    private static IEnumerable<string> Names(string code)
+    {
+        var tokens = CLexer.Tokens(code);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].IsIdentifier && !(i > 0 && (tokens[i - 1].Is("->") || tokens[i - 1].Is("."))))
+                yield return tokens[i].Text;
+        }
+    }
+
+    /// <summary>
+    /// <c>struct hfi1_qp_priv *priv = qp-&gt;priv</c>: one variable declared with its value, which
+    /// reads no entry field. Arrays, several declarators and constant pointers are not.
+    /// </summary>
+    private static LocalDeclaration? LocalDeclarationOf(string text, List<CToken> s, SourceLocation at)
+    {
+        int eq = -1, depth = 0;
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (s[i].Text is "(" or "[" or "{")
+                depth++;
+            else if (s[i].Text is ")" or "]" or "}")
+                depth--;
+            else if (depth == 0 && s[i].Is(","))
+                return null;
+            else if (depth == 0 && s[i].Is("=") && eq < 0)
+                eq = i;
+        }
+        if (eq < 2 || eq == s.Count - 1)
+            return null;
+        var declarator = s.GetRange(0, eq);
+        if (!declarator.All(t => t.IsIdentifier || t.Is("*")) || !declarator[^1].IsIdentifier || declarator[^2].Is("const") ||
+            declarator.Any(t => Compound.Contains(t.Text) || t.Is("__entry") || t.Is("return") || t.Is("static")))
+            return null;
+        var value = s.GetRange(eq + 1, s.Count - eq - 1);
+        if (MentionsEntry(value))
+            return null;
+        string name = declarator[^1].Text;
+        return new LocalDeclaration(name, CLexer.Text(text, declarator), CLexer.Text(text, value), at);
+    }
+
     /// <summary>Top-level statements: up to a ';', or a whole compound statement (braces, if/else) as one.</summary>
+    /// <remarks>
+    /// A block, and the <c>do { ... } while (0)</c> a statement macro expands to
+    /// (<c>NETDEV_ASSIGN</c>, <c>TP_STORE_ADDR_PORTS</c>), is its statements.
+    /// </remarks>
     private static List<List<CToken>> Statements(List<CToken> tokens)
     {
         var statements = new List<List<CToken>>();
@@ -82,7 +173,7 @@ public static class FastAssignParser
                 depth++;
             else if (t.Text is ")" or "]" or "}")
                 depth--;
-            bool end = depth == 0 && (t.Is(";") || t.Is("}"));
+            bool end = depth == 0 && (t.Is(";") || t.Is("}") && !current[0].Is("do"));
             if (!end)
                 continue;
             if (i + 1 < tokens.Count && tokens[i + 1].Is("else"))
@@ -90,29 +181,44 @@ public static class FastAssignParser
             if (t.Is(";"))
                 current.RemoveAt(current.Count - 1);
             if (current.Count > 0)
-                statements.Add(current);
+                statements.AddRange(Flatten(current));
             current = [];
         }
         if (current.Count > 0)
-            statements.Add(current);
+            statements.AddRange(Flatten(current));
         return statements;
+    }
+
+    private static List<List<CToken>> Flatten(List<CToken> statement)
+    {
+        int n = statement.Count;
+        if (n >= 2 && statement[0].Is("{") && statement[^1].Is("}"))
+            return Statements(statement.GetRange(1, n - 2));
+        if (n >= 7 && statement[0].Is("do") && statement[1].Is("{") && statement[^5].Is("}") && statement[^4].Is("while") &&
+            statement[^3].Is("(") && statement[^2].Is("0") && statement[^1].Is(")"))
+            return Statements(statement.GetRange(2, n - 7));
+        return [statement];
     }
 
     /// <summary>
     /// The source <paramref name="s"/> gives, or false with why it is not understood. True with a
     /// null source for a statement that sets no field (a local helper call, an empty statement).
     /// </summary>
-    private static bool TryPlace(string text, List<CToken> s, Dictionary<string, EventField> fields, SourceLocation at, out FieldSource? source, out string why)
+    private static bool TryPlace(string text, List<CToken> s, Dictionary<string, EventField> fields, SourceLocation at, out FieldSource? source, out Unrecordable why)
     {
         source = null;
-        why = "";
+        why = null!;
         if (s.Any(t => t.IsIdentifier && Compound.Contains(t.Text)) || s.Any(t => t.Is("{")))
         {
             string keyword = s.FirstOrDefault(t => t.IsIdentifier && Compound.Contains(t.Text)).Text ?? "{";
-            why = keyword == "{" ? "set inside a block of TP_fast_assign"
-                : $"set inside {("aeiou".Contains(keyword[0]) ? "an" : "a")} '{keyword}' statement of TP_fast_assign";
+            why = keyword == "{"
+                ? new Unrecordable(UnrecordedCause.Conditional, "a block", "set inside a block of TP_fast_assign")
+                : new Unrecordable(UnrecordedCause.Conditional, $"'{keyword}'", $"set inside {("aeiou".Contains(keyword[0]) ? "an" : "a")} '{keyword}' statement of TP_fast_assign");
             return false;
         }
+        // (__entry->f) = EXPR, as statement macros write it (NETDEV_ASSIGN)
+        if (s.Count > 6 && s[0].Is("(") && s[1].Is("__entry") && s[2].Is("->") && s[3].IsIdentifier && s[4].Is(")") && s[5].Is("="))
+            s = [.. s.GetRange(1, 3), .. s.GetRange(5, s.Count - 5)];
         // __entry->f = EXPR
         if (s.Count >= 3 && s[0].Is("__entry") && s[1].Is("->") && s[2].IsIdentifier)
         {
@@ -120,14 +226,14 @@ public static class FastAssignParser
             if (s.Count < 5 || !s[3].Is("="))
             {
                 why = s.Count > 3 && (s[3].Is(".") || s[3].Is("[") || s[3].Is("->"))
-                    ? "TP_fast_assign sets a part of the field, not the whole of it"
-                    : $"'{CLexer.Text(text, s)}' is not a plain assignment";
+                    ? new Unrecordable(UnrecordedCause.Statement, "sets a part of the field", "TP_fast_assign sets a part of the field, not the whole of it")
+                    : new Unrecordable(UnrecordedCause.Statement, "not a plain assignment", $"'{CLexer.Text(text, s)}' is not a plain assignment");
                 return false;
             }
             var rhs = s.Skip(4).ToList();
             if (MentionsEntry(rhs))
             {
-                why = "its value is computed from other entry fields";
+                why = FromOtherFields(at);
                 return false;
             }
             source = new FieldSource(field, FieldSourceKind.Value, CLexer.Text(text, rhs), null, at);
@@ -135,7 +241,7 @@ public static class FastAssignParser
         }
         if (s.Count < 3 || !s[0].IsIdentifier || !s[1].Is("(") || !s[^1].Is(")") || CloseOf(s, 1) != s.Count - 1)
         {
-            why = $"'{Short(CLexer.Text(text, s))}' is not a statement the planner understands";
+            why = new Unrecordable(UnrecordedCause.Statement, "not understood", $"'{Short(CLexer.Text(text, s))}' is not a statement the planner understands");
             return false;
         }
         string call = s[0].Text;
@@ -145,12 +251,12 @@ public static class FastAssignParser
             int wanted = call == "__assign_str" ? 2 : 3;
             if (args.Count < 1 || args[0].Count != 1 || !args[0][0].IsIdentifier || args.Count > wanted || call == "__assign_bitmask" && args.Count != 3)
             {
-                why = $"{call} with {args.Count} arguments is not understood";
+                why = new Unrecordable(UnrecordedCause.AssignHelper, $"{call} with {args.Count} arguments", $"{call} with {args.Count} arguments is not understood");
                 return false;
             }
             if (args.Skip(1).Any(MentionsEntry))
             {
-                why = "its value is computed from other entry fields";
+                why = FromOtherFields(at);
                 return false;
             }
             string field = args[0][0].Text;
@@ -163,7 +269,7 @@ public static class FastAssignParser
         {
             if (MentionsEntry(args[1]) || MentionsEntry(args[2]))
             {
-                why = "the data or its length come from other entry fields";
+                why = new Unrecordable(UnrecordedCause.FromOtherFields, at.File, "the data or its length come from other entry fields");
                 return false;
             }
             source = new FieldSource(args[0][2].Text, FieldSourceKind.DynamicArray, CLexer.Text(text, args[1]), CLexer.Text(text, args[2]), at);
@@ -177,7 +283,8 @@ public static class FastAssignParser
         }
         if (s.FirstOrDefault(t => t.Text.StartsWith("__assign_", StringComparison.Ordinal)) is { Text: { } helper })
         {
-            why = $"{helper}(...) is not a form the planner reads (only __assign_str with 1 or 2 arguments and __assign_bitmask)";
+            why = new Unrecordable(UnrecordedCause.AssignHelper, helper,
+                $"{helper}(...) is not a form the planner reads (only __assign_str with 1 or 2 arguments and __assign_bitmask)");
             return false;
         }
         var named = EntryFields(s).Distinct().ToList();
@@ -185,12 +292,12 @@ public static class FastAssignParser
             return true;
         if (named.Count > 1 || s.Any(t => t.Is("__get_dynamic_array") || t.Is("__get_str") || t.Is("__get_bitmask")))
         {
-            why = $"'{call}(...)' sets or reads more than one entry field";
+            why = new Unrecordable(UnrecordedCause.Statement, "several entry fields", $"'{call}(...)' sets or reads more than one entry field");
             return false;
         }
         if (!fields.TryGetValue(named[0], out var filled) || filled.ArrayLength is null)
         {
-            why = $"'{call}(...)' takes the field's address: only an array field can be filled by a call";
+            why = new Unrecordable(UnrecordedCause.Statement, "a call fills a non-array field", $"'{call}(...)' takes the field's address: only an array field can be filled by a call");
             return false;
         }
         source = new FieldSource(named[0], FieldSourceKind.Fill, CLexer.Text(text, s), null, at);
@@ -232,6 +339,9 @@ public static class FastAssignParser
         return names;
     }
 
+    private static Unrecordable FromOtherFields(SourceLocation at) =>
+        new(UnrecordedCause.FromOtherFields, at.File, "its value is computed from other entry fields");
+
     private static bool IsCharArray(EventField f) =>
         f.ArrayLength is not null && f.Type.Element is { } e && CTypes.IsPlainChar(e);
 
@@ -249,10 +359,49 @@ public static class FastAssignParser
     }
 
     /// <summary>Every field a statement names: <c>__entry-&gt;f</c>, and the first argument of the <c>__assign_*</c>/<c>__get_*</c> helpers.</summary>
+    /// <remarks>
+    /// A field a condition only reads (<c>if (__entry-&gt;a)</c>) is not touched: an
+    /// <c>__entry-&gt;f</c> counts when an assignment or <c>++</c>/<c>--</c> follows it (through
+    /// members and subscripts), when its address or its whole value is taken (after a cast or an
+    /// '=': an array's address, which the statement may write through), or when it is passed to a call.
+    /// </remarks>
     private static IEnumerable<string> FieldsNamed(List<CToken> s)
     {
-        foreach (string f in EntryFields(s))
-            yield return f;
+        var calls = new Stack<bool>();
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (s[i].Is("("))
+                calls.Push(i > 0 && s[i - 1].IsIdentifier && !Compound.Contains(s[i - 1].Text) && s[i - 1].Text is not ("sizeof" or "typeof"));
+            else if (s[i].Is(")") && calls.Count > 0)
+                calls.Pop();
+            if (!(s[i].Is("__entry") && i + 2 < s.Count && s[i + 1].Is("->") && s[i + 2].IsIdentifier))
+                continue;
+            int end = i + 3;
+            while (end < s.Count && (s[end].Is(".") || s[end].Is("->") || s[end].Is("[")))
+            {
+                if (s[end].Is("["))
+                {
+                    int depth = 0;
+                    for (; end < s.Count; end++)
+                    {
+                        if (s[end].Is("["))
+                            depth++;
+                        else if (s[end].Is("]") && --depth == 0)
+                            break;
+                    }
+                    end++;
+                }
+                else
+                {
+                    end += 2;
+                }
+            }
+            bool assigned = end < s.Count && s[end].Text is "=" or "+=" or "-=" or "|=" or "&=" or "^=" or "*=" or "/=" or "%=" or "<<=" or ">>=" or "++" or "--";
+            // Its value taken whole after a cast or an '=' may be an array's address: p32 = (__u32 *)__entry->saddr.
+            bool addressed = i > 0 && (s[i - 1].Text is "&" or "++" or "--" || s[i - 1].Text is ")" or "=" && end == i + 3);
+            if (assigned || addressed || calls.Contains(true))
+                yield return s[i + 2].Text;
+        }
         for (int i = 0; i + 2 < s.Count; i++)
         {
             if (s[i].Text.StartsWith("__assign_", StringComparison.Ordinal) || s[i].Text.StartsWith("__get_", StringComparison.Ordinal))

@@ -8,5 +8,3 @@ public sealed record FastAssignResult(IReadOnlyDictionary<string, FieldSource> S
     public static FastAssignResult Empty { get; } = new(new Dictionary<string, FieldSource>(), []);
 }
 
-/// <summary>A field TP_fast_assign sets in a way the planner cannot reproduce, at which line and why.</summary>
-public sealed record UnplacedField(string Field, SourceLocation Location, string Reason);

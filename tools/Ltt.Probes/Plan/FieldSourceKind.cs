@@ -20,4 +20,11 @@ public enum FieldSourceKind
 
     /// <summary><c>__assign_bitmask(f, EXPR, NBITS)</c></summary>
     Bitmask,
+
+    /// <summary>
+    /// An <c>if</c> statement (with <c>else if</c>, <c>else</c>) whose branches only assign fields
+    /// (<c>__entry-&gt;f = EXPR;</c>) and whose conditions read no field: <see cref="FieldSource.Expression"/>
+    /// is the statement, rewritten one assignment per line; every field it sets is in <see cref="FieldSource.Group"/>.
+    /// </summary>
+    Branches,
 }

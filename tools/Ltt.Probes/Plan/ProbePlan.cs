@@ -17,6 +17,9 @@ public sealed record ProbePlan(
     IReadOnlyList<string> NewIds,
     IReadOnlyList<ScanDiagnostic> Diagnostics)
 {
+    /// <summary>Every value the planned probes leave out (fields, default members, arguments), with its cause.</summary>
+    public IReadOnlyList<UnrecordedField> Unrecorded { get; init; } = [];
+
     public IEnumerable<ProbeEvent> Events => Modules.SelectMany(m => m.Events);
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);

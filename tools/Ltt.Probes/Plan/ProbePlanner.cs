@@ -19,6 +19,7 @@ public static class ProbePlanner
     public static ProbePlan Plan(ScanResult scan, ProbeSpec spec, EventIdMap ids, TargetAbi abi, bool packed = false)
     {
         var diagnostics = new List<ScanDiagnostic>();
+        var unrecorded = new List<UnrecordedField>();
         var resolver = new ValueResolver(abi, packed);
         var planned = new List<(TracepointSite Site, string Channel, string Marker, List<ProbeValue> Values)>();
         var seen = new Dictionary<string, TracepointSite>(StringComparer.Ordinal);
@@ -40,15 +41,21 @@ public static class ProbePlanner
             int errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
             string channel = entry?.Channel ?? (spec.Channels.TryGetValue(site.System, out var c) ? c : WellKnown.ChannelOf(site.System));
             var values = site.IsEvent
-                ? PlanEventFields(site, entry, resolver, spec.Includes.ContainsKey(channel), diagnostics)
-                : PlanTraceArgs(site, entry, spec, resolver, diagnostics);
+                ? PlanEventFields(site, entry, resolver, spec.Includes.ContainsKey(channel), diagnostics, unrecorded)
+                : PlanTraceArgs(site, entry, spec, resolver, diagnostics, unrecorded);
             if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore)
                 continue;
             string marker = entry?.Marker ?? DefaultMarker(site.Name, channel);
             planned.Add((site, channel, marker, values));
         }
+        var skipped = scan.Unresolved.GroupBy(u => u.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var entry in spec.Entries.Values.Where(e => !seen.ContainsKey(e.Tracepoint)))
-            diagnostics.Add(Error(entry.Location, $"no tracepoint named {entry.Tracepoint} in the tree"));
+        {
+            if (skipped.TryGetValue(entry.Tracepoint, out var site))
+                diagnostics.Add(Warning(entry.Location, $"{entry.Tracepoint} is skipped: its site does not resolve ({site.Location}: {site.Reason})"));
+            else
+                diagnostics.Add(Error(entry.Location, $"no tracepoint named {entry.Tracepoint} in the tree"));
+        }
         CheckMarkerNames(planned.Select(p => (p.Site, p.Channel, p.Marker)), diagnostics);
 
         var (grown, added) = ids.Assign(planned.Select(p => p.Site.Name));
@@ -58,7 +65,8 @@ public static class ProbePlanner
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ProbeModule(g.Key, g.ToList(), Includes(g, spec)))
             .ToList();
-        return new ProbePlan(abi, packed, modules, grown, added, diagnostics);
+        var generated = modules.SelectMany(m => m.Events).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        return new ProbePlan(abi, packed, modules, grown, added, diagnostics) { Unrecorded = unrecorded.Where(u => generated.Contains(u.Event)).ToList() };
     }
 
     /// <summary>The tracepoint's name without its channel's prefix: <c>block.bio_queue</c> for <c>block_bio_queue</c>.</summary>
@@ -147,7 +155,8 @@ public static class ProbePlanner
         return string.Join('/', parts[root..]);
     }
 
-    private static List<ProbeValue> PlanTraceArgs(TracepointSite site, ProbeSpecEntry? entry, ProbeSpec spec, ValueResolver resolver, List<ScanDiagnostic> diagnostics)
+    private static List<ProbeValue> PlanTraceArgs(TracepointSite site, ProbeSpecEntry? entry, ProbeSpec spec, ValueResolver resolver, List<ScanDiagnostic> diagnostics,
+        List<UnrecordedField> unrecorded)
     {
         var values = new List<ProbeValue>();
         if (entry is { Items.Count: > 0 })
@@ -174,8 +183,8 @@ public static class ProbePlanner
                 {
                     string path = arg.Name + "->" + member.Path;
                     string name = arg.Name + "_" + member.FieldName;
-                    if (resolver.TryResolvePath(site, path, out var a, out var steps, out var type, out string error) &&
-                        resolver.TryMakeValue(name, a, steps, type, null, member.TraceType, out var value, out error))
+                    bool found = resolver.TryResolvePath(site, path, out var a, out var steps, out var type, out string error);
+                    if (found && resolver.TryMakeValue(name, a, steps, type, null, member.TraceType, out var value, out error))
                     {
                         values.Add(value);
                     }
@@ -185,7 +194,8 @@ public static class ProbePlanner
                     }
                     else
                     {
-                        diagnostics.Add(Warning(site.Location, $"{site.Name}: default member {path} not recorded: {error}"));
+                        NotRecorded(site, name, site.Location, found ? TypeOrStruct(error, type) : new Unrecordable(UnrecordedCause.StructNotDefined, pointee.Spelling, error),
+                            diagnostics, unrecorded, $"default member {path}");
                     }
                 }
                 continue;
@@ -193,7 +203,7 @@ public static class ProbePlanner
             if (resolver.TryMakeValue(arg.Name, arg, [], arg.Type, null, null, out var direct, out string why))
                 values.Add(direct);
             else
-                diagnostics.Add(Warning(site.Location, $"{site.Name}: argument '{arg.Name}' not recorded: {why}"));
+                NotRecorded(site, arg.Name, site.Location, TypeOrStruct(why, arg.Type), diagnostics, unrecorded, $"argument '{arg.Name}'");
         }
         return values;
     }
@@ -220,7 +230,8 @@ public static class ProbePlanner
 
     /// <param name="moduleIncludes">True when the spec gives the channel's module headers of its own: then the
     /// calls TP_fast_assign makes that the trace header does not declare are taken to be declared by them.</param>
-    private static List<ProbeValue> PlanEventFields(TracepointSite site, ProbeSpecEntry? entry, ValueResolver resolver, bool moduleIncludes, List<ScanDiagnostic> diagnostics)
+    private static List<ProbeValue> PlanEventFields(TracepointSite site, ProbeSpecEntry? entry, ValueResolver resolver, bool moduleIncludes, List<ScanDiagnostic> diagnostics,
+        List<UnrecordedField> unrecorded)
     {
         var values = new List<ProbeValue>();
         var items = entry?.Items.ToDictionary(i => i.FieldName, StringComparer.Ordinal) ?? [];
@@ -247,15 +258,15 @@ public static class ProbePlanner
             }
             if (unplaced.TryGetValue(field.Name, out var u))
             {
-                diagnostics.Add(Warning(u.Location, $"{site.Name}: field '{field.Name}' not recorded: {u.Reason}"));
+                NotRecorded(site, field.Name, u.Location, u.Why, diagnostics, unrecorded);
                 continue;
             }
             if (assign.Sources.TryGetValue(field.Name, out var source))
             {
-                if (TryFromSource(site, field, source, resolver, code, entryMacros, out var fromAssign, out string reason))
+                if (TryFromSource(site, field, source, resolver, code, entryMacros, out var fromAssign, out Unrecordable reason))
                     values.Add(fromAssign);
                 else
-                    diagnostics.Add(Warning(source.Location, $"{site.Name}: field '{field.Name}' not recorded: {reason}"));
+                    NotRecorded(site, field.Name, source.Location, reason, diagnostics, unrecorded);
                 continue;
             }
             string? why = null;
@@ -271,9 +282,11 @@ public static class ProbePlanner
             }
             if (why is not null || !values.Any(v => v.Name == field.Name))
             {
-                diagnostics.Add(Warning(site.Location, why is not null
-                    ? $"{site.Name}: field '{field.Name}' not recorded: {why}"
-                    : $"{site.Name}: field '{field.Name}' not recorded: no argument or member of that name; give its source in ltt/probes.spec ({site.Name}: {field.Name} = <arg>->member)"));
+                NotRecorded(site, field.Name, site.Location, why is not null
+                    ? TypeOrStruct(why, field.Type)
+                    : new Unrecordable(UnrecordedCause.NoSource, site.Location.File,
+                        $"no argument or member of that name; give its source in ltt/probes.spec ({site.Name}: {field.Name} = <arg>->member)"),
+                    diagnostics, unrecorded);
             }
         }
         return values;
@@ -292,13 +305,14 @@ public static class ProbePlanner
         CodeValueBuilder code,
         Dictionary<string, (string Macro, IReadOnlyList<string> Args)> entryMacros,
         out ProbeValue value,
-        out string why)
+        out Unrecordable why)
     {
         if (source.Kind is FieldSourceKind.Value or FieldSourceKind.String && source.Expression is { } expression &&
             SourcePath.TryGet(expression, field, out string path) &&
             resolver.TryResolvePath(site, path, out var arg, out var steps, out var type, out _) &&
-            resolver.TryMakeValue(field.Name, arg, steps, type, field, null, out value, out why))
+            resolver.TryMakeValue(field.Name, arg, steps, type, field, null, out value, out _))
         {
+            why = null!;
             return true;
         }
         return code.TryMake(site, field, source, entryMacros, out value, out why);
@@ -328,6 +342,21 @@ public static class ProbePlanner
                 diagnostics.Add(Error(site.Location, $"marker {channel}.{marker} is used by {site.Name} and by {byMarker[channel + "." + marker].Name}"));
         }
     }
+
+    /// <summary>A value the probe does not record: a warning naming it, and its entry in the plan's list of causes.</summary>
+    private static void NotRecorded(TracepointSite site, string field, SourceLocation at, Unrecordable why, List<ScanDiagnostic> diagnostics,
+        List<UnrecordedField> unrecorded, string? what = null)
+    {
+        var warning = Warning(at, $"{site.Name}: {what ?? $"field '{field}'"} not recorded: {why.Message}");
+        diagnostics.Add(warning);
+        unrecorded.Add(new UnrecordedField(site.Name, field, at, why, warning));
+    }
+
+    /// <summary>A value path the resolver refused: a whole struct, or a type with no marker format.</summary>
+    private static Unrecordable TypeOrStruct(string message, CType type) =>
+        type.Kind is CTypeKind.Struct or CTypeKind.Union
+            ? new Unrecordable(UnrecordedCause.WholeStruct, type.Spelling, message)
+            : new Unrecordable(UnrecordedCause.Type, type.Spelling, message);
 
     private static ScanDiagnostic Error(SourceLocation at, string message) => new(DiagnosticSeverity.Error, at, message);
 

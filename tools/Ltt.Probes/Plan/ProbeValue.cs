@@ -41,8 +41,5 @@ public sealed record ProbeValue(
     /// <summary>The payload fields this value writes: the count of a sequence first, then the value.</summary>
     public IEnumerable<FieldLayout> Layouts => CountLayout is null ? [Layout] : [CountLayout, Layout];
 
-    /// <summary>The C type the value has when it is recorded: the entry's for TRACE_EVENT, else the source's.</summary>
-    public CType RecordedFrom => EntryType ?? SourceType;
-
     public bool IsNetworkOrder => Marker.TraceType?.NetworkByteOrder ?? false;
 }

@@ -4,7 +4,7 @@ using Ltt.Tracepoints.Model;
 namespace Ltt.Probes.Rendering;
 
 /// <summary>Turns a planned module into what its templates see.</summary>
-internal static class RenderModelBuilder
+internal static partial class RenderModelBuilder
 {
     public static RenderModule Build(ProbeModule module, bool packed)
     {
@@ -54,17 +54,28 @@ internal static class RenderModelBuilder
             });
         }
         var sources = module.Events.Select(e => e.Site.Location.File).Distinct().Order(StringComparer.Ordinal).ToList();
-        return new RenderModule(module.Name, "ltt_probes_" + module.Channel.Replace('-', '_'), module.Channel, module.Includes, structs, events, sources);
+        return new RenderModule(module.Name, "ltt_probes_" + module.Channel.Replace('-', '_'), module.Channel, module.Includes, structs, events, sources)
+        {
+            // A struct a trace header names only in TP_PROTO (irq.h's tasklet_struct, which its
+            // includers get from linux/interrupt.h) would otherwise be declared inside the
+            // parameter list, a different type each time: declare every such tag at file scope.
+            ForwardStructs = events.SelectMany(e => e.Params)
+                .SelectMany(p => StructTag().Matches(p).Select(m => m.Groups[1].Value))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .ToList(),
+        };
     }
 
     /// <summary>The declarations of the locals TP_fast_assign code sets, in value order.</summary>
+    /// <remarks>A TP_fast_assign variable or a statement several values share (one <c>if</c> setting two fields) is written once.</remarks>
     internal static List<string> CodeLocals(ProbeEvent e) =>
-        e.Values.Where(v => v.Code is not null).SelectMany(v => v.Code!.Locals).Select(l => l + ";").ToList();
+        e.Values.Where(v => v.Code is not null).SelectMany(v => v.Code!.Locals).Select(l => l + ";").Distinct().ToList();
 
     /// <summary>The TP_fast_assign code of every value, one statement per item, indented one tab (continuation lines two).</summary>
     internal static List<string> CodeStatements(ProbeEvent e)
     {
-        var lines = e.Values.Where(v => v.Code is not null).SelectMany(v => v.Code!.Statements).Select(Statement).ToList();
+        var lines = e.Values.Where(v => v.Code is not null).SelectMany(v => v.Code!.Statements).Distinct().Select(Statement).ToList();
         if (lines.Count > 0)
             lines.Add("");
         return lines;
@@ -233,4 +244,7 @@ internal static class RenderModelBuilder
         bool plain = guard.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
         return plain ? ($"#ifdef {guard}", $"#endif /* {guard} */") : ($"#if {guard}", $"#endif /* {guard} */");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bstruct\s+([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial System.Text.RegularExpressions.Regex StructTag();
 }

@@ -91,4 +91,8 @@ internal sealed record RenderModule(
     IReadOnlyList<string> Includes,
     IReadOnlyList<RenderStruct> Structs,
     IReadOnlyList<RenderEvent> Events,
-    IReadOnlyList<string> Sources);
+    IReadOnlyList<string> Sources)
+{
+    /// <summary>Struct tags named in the probes' parameters, to declare before the trace headers.</summary>
+    public IReadOnlyList<string> ForwardStructs { get; init; } = [];
+}

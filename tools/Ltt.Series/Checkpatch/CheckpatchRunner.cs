@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Ltt.IO;
 
 namespace Ltt.Series.Checkpatch;
 
@@ -89,22 +89,8 @@ public static partial class CheckpatchRunner
 
     private static (int Code, string Output, string Error) Perl(string script, string[] args)
     {
-        var info = new ProcessStartInfo("perl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(script);
-        foreach (string a in args)
-            info.ArgumentList.Add(a);
-        try
-        {
-            using var process = Process.Start(info)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            string stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, stdout, stderr.Result);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            return (127, "", $"cannot run perl: {e.Message}");
-        }
+        var run = ToolRun.Start("perl", [script, .. args]);
+        return run.NotStarted ? (127, "", $"cannot run perl: {run.Error}") : (run.ExitCode, run.Output, run.Error);
     }
 
     [GeneratedRegex(@"^total: (?<errors>\d+) errors, (?<warnings>\d+) warnings, (?:(?<checks>\d+) checks, )?\d+ lines checked")]

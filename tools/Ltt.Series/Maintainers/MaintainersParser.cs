@@ -20,32 +20,60 @@ public static class MaintainersParser
         return Parse(path, File.ReadAllText(path));
     }
 
-    public static MaintainersFile Parse(string path, string text)
+    /// <param name="buckets">
+    /// When given, only what can route paths in these buckets is kept (<see cref="FilePattern.Bucket"/>:
+    /// "" and every directory of the paths, "drivers/", "drivers/net/"): a section keeps its
+    /// entries when one of its <c>F:</c>/<c>X:</c> patterns falls in a bucket or it has an
+    /// <c>N:</c> or <c>K:</c> entry, the others keep only their title. Every line is still
+    /// checked. A run that routes a few patches then builds a few hundred entries, not twenty thousand.
+    /// </param>
+    public static MaintainersFile Parse(string path, string text, IReadOnlySet<string>? buckets = null)
     {
         var diagnostics = new List<Diagnostic>();
         var sections = new List<MaintainersSection>();
-        string[] lines = text.Split('\n');
-        int count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+        // Lines are read as spans of the text: a kernel's MAINTAINERS has 20,000 of them, and a
+        // string each would only feed the garbage collector at start-up (only values and titles
+        // are kept as strings).
+        var starts = new List<int>(text.Length / 30) { 0 };
+        for (int at = text.IndexOf('\n'); at >= 0; at = text.IndexOf('\n', at + 1))
+            starts.Add(at + 1);
+        int count = starts[^1] == text.Length ? starts.Count - 1 : starts.Count;
+        ReadOnlySpan<char> Line(int i) => text.AsSpan(starts[i], (i + 1 < starts.Count ? starts[i + 1] - 1 : text.Length) - starts[i]).TrimEnd('\r');
 
-        int first = Array.FindIndex(lines, 0, count, IsTagged);
+        int first = -1;
+        for (int i = 0; i < count && first < 0; i++)
+            if (IsTagged(Line(i)))
+                first = i;
         int ordinal = 0;
         string? name = null;
         int nameLine = 0;
-        List<MaintainersEntry>? entries = null;
+        bool inSection = false;
+        bool relevant = false;
+        var pending = new List<(char Tag, int Start, int Length, int Line, int Ordinal)>();
+        var lookup = (buckets as HashSet<string> ?? (buckets is null ? null : new HashSet<string>(buckets, StringComparer.Ordinal)))
+            ?.GetAlternateLookup<ReadOnlySpan<char>>();
         bool previousWasTagged = false;
         bool previousWasTitle = false;
 
         void Close()
         {
-            if (name is not null && entries is not null)
+            if (name is not null && inSection)
+            {
+                var entries = new List<MaintainersEntry>(relevant || lookup is null ? pending.Count : 0);
+                if (relevant || lookup is null)
+                    foreach (var e in pending)
+                        entries.Add(new MaintainersEntry(e.Tag, text.Substring(e.Start, e.Length), e.Line, e.Ordinal));
                 sections.Add(new MaintainersSection(name, nameLine, entries) { Index = sections.Count });
+            }
             name = null;
-            entries = null;
+            inSection = false;
+            relevant = false;
+            pending.Clear();
         }
 
         for (int i = 0; i < count; i++)
         {
-            string line = lines[i].TrimEnd('\r');
+            var line = Line(i);
             bool blank = line.Trim().Length == 0;
             bool comment = !blank && line.TrimStart().StartsWith('#');
             bool tagged = IsTagged(line);
@@ -66,8 +94,10 @@ public static class MaintainersParser
             if (tagged)
             {
                 char tag = line[0];
-                string value = line[2..].TrimStart();
-                if (entries is null)
+                var rest = line[2..];
+                var value = rest.TrimStart();
+                int valueStart = starts[i] + 2 + (rest.Length - value.Length);
+                if (!inSection)
                 {
                     diagnostics.Add(new Diagnostic(path, i + 1, "tagged line outside a section (no title line before it)"));
                 }
@@ -77,7 +107,8 @@ public static class MaintainersParser
                         diagnostics.Add(new Diagnostic(path, i + 1, $"unknown tag '{tag}:' (known: {string.Join(' ', KnownTags.Select(t => t + ":"))})"));
                     else if (CheckValue(tag, value) is { } problem)
                         diagnostics.Add(new Diagnostic(path, i + 1, problem));
-                    entries.Add(new MaintainersEntry(tag, value, i + 1, ordinal - 1));
+                    pending.Add((tag, valueStart, value.Length, i + 1, ordinal - 1));
+                    relevant |= tag is 'N' or 'K' || (tag is 'F' or 'X' && lookup is { } l && l.Contains(FilePattern.BucketOfValue(value)));
                 }
                 previousWasTagged = true;
                 previousWasTitle = false;
@@ -86,16 +117,16 @@ public static class MaintainersParser
             if (previousWasTagged && name is not null)
             {
                 diagnostics.Add(new Diagnostic(path, i + 1,
-                    $"'{Shorten(line)}' is not a 'X:<tab>value' entry (inside section '{name}'; a new section needs a blank line before its title)"));
+                    $"'{Shorten(line.ToString())}' is not a 'X:<tab>value' entry (inside section '{name}'; a new section needs a blank line before its title)"));
                 previousWasTagged = false;
                 continue;
             }
             if (previousWasTitle)
                 diagnostics.Add(new Diagnostic(path, nameLine, $"section '{name}' has no entries"));
             Close();
-            name = line.Trim();
+            name = line.Trim().ToString();
             nameLine = i + 1;
-            entries = [];
+            inSection = true;
             previousWasTagged = false;
             previousWasTitle = true;
         }
@@ -105,22 +136,22 @@ public static class MaintainersParser
         return new MaintainersFile(path, sections, diagnostics);
     }
 
-    private static bool IsTagged(string line) =>
+    private static bool IsTagged(ReadOnlySpan<char> line) =>
         line.Length >= 2 && line[0] is >= 'A' and <= 'Z' && line[1] == ':';
 
-    private static string? CheckValue(char tag, string value)
+    private static string? CheckValue(char tag, ReadOnlySpan<char> value)
     {
         switch (tag)
         {
             case 'F' or 'X':
                 if (value.Length == 0)
                     return $"empty {tag}: pattern";
-                return TryRegex(FilePattern.ToRegexSource(value), RegexOptions.None) is { } fileError
+                return FilePattern.Problem(value) is { } fileError
                     ? $"{tag}: pattern '{value}' does not compile: {fileError}" : null;
             case 'N' or 'K':
                 if (value.Length == 0)
                     return $"empty {tag}: regular expression";
-                return TryRegex(value, RegexOptions.IgnorePatternWhitespace) is { } error
+                return TryRegex(value.ToString(), RegexOptions.IgnorePatternWhitespace) is { } error
                     ? $"{tag}: regular expression '{value}' does not compile: {error}" : null;
             case 'M' or 'R' or 'L':
                 return value.Contains('@') ? null : $"{tag}: '{value}' has no e-mail address";

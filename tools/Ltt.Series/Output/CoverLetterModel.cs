@@ -13,4 +13,17 @@ public sealed record CoverLetterModel
     public IReadOnlyList<string> PrerequisitePatchIds { get; init; } = [];
     public IReadOnlyList<SeriesReference> DependsOn { get; init; } = [];
     public IReadOnlyList<SeriesReference> NeededBy { get; init; } = [];
+    /// <summary>Every patch's kind and why, in series order.</summary>
+    public IReadOnlyList<CoverLetterPatchKind> Kinds { get; init; } = [];
+    /// <summary>The version of the previous posting read with <c>--previous</c>; 0 without one.</summary>
+    public int PreviousVersion { get; init; }
+    /// <summary>The folder of the previous series this one continues ("03-markers"); empty when the series is new.</summary>
+    public string PreviousSeries { get; init; } = "";
+    /// <summary>Why it was matched: "same subsystem, 6 of its 7 patches".</summary>
+    public string PreviousMatch { get; init; } = "";
+    public IReadOnlyList<CoverLetterPatchHistory> History { get; init; } = [];
+    /// <summary>git range-diff of the previous series and this one (no final line feed); empty when there is none.</summary>
+    public string RangeDiff { get; init; } = "";
+    /// <summary>Why there is no range-diff although the series continues one.</summary>
+    public string RangeDiffProblem { get; init; } = "";
 }

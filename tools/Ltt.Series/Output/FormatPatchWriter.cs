@@ -20,7 +20,8 @@ public static class FormatPatchWriter
         if (mail.InReplyTo is not null)
         {
             sb.Append("In-Reply-To: <").Append(MailHeaders.Clean(mail.InReplyTo)).Append(">\n");
-            sb.Append("References: <").Append(MailHeaders.Clean(mail.InReplyTo)).Append(">\n");
+            // git folds the thread one Message-Id per line, continued with a tab.
+            sb.Append("References: ").Append(string.Join("\n\t", (mail.References ?? [mail.InReplyTo]).Select(r => $"<{MailHeaders.Clean(r)}>"))).Append('\n');
         }
         sb.Append("From: ").Append(MailHeaders.Address(mail.AuthorName, mail.AuthorEmail)).Append('\n');
         sb.Append("Date: ").Append(Rfc2822(mail.Date)).Append('\n');

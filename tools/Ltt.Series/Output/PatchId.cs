@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Ltt.Series.Output;
 
 /// <summary>
@@ -9,30 +7,32 @@ namespace Ltt.Series.Output;
 public static class PatchId
 {
     /// <summary>The id, or null when git is not available or the text has no diff.</summary>
-    public static string? Compute(string patchText)
+    public static string? Compute(string patchText) => ComputeAll([patchText])[0];
+
+    /// <summary>
+    /// The ids of many patches from one git process: each text is numbered through its mbox
+    /// "From " line so the answers map back to it (a patch without a diff gets null).
+    /// </summary>
+    public static IReadOnlyList<string?> ComputeAll(IReadOnlyList<string> patchTexts)
     {
-        var info = new ProcessStartInfo("git", ["patch-id", "--stable"])
+        var input = new System.Text.StringBuilder();
+        for (int i = 0; i < patchTexts.Count; i++)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        info.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        try
-        {
-            using var process = Process.Start(info)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            process.StandardInput.Write(patchText);
-            process.StandardInput.Close();
-            process.WaitForExit();
-            string line = output.Result.Trim();
-            return process.ExitCode == 0 && line.Length >= 40 ? line[..40] : null;
+            string text = patchTexts[i];
+            if (text.StartsWith("From ", StringComparison.Ordinal))
+                text = text[(text.IndexOf('\n') + 1)..];
+            input.Append($"From {i:x40} Mon Sep 17 00:00:00 2001\n").Append(text);
+            if (!text.EndsWith('\n'))
+                input.Append('\n');
         }
-        catch (System.ComponentModel.Win32Exception)
+        var ids = new string?[patchTexts.Count];
+        var (output, _) = GitCommand.Run(null, ["patch-id", "--stable"], input.ToString());
+        foreach (string line in (output ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
-            return null;
+            var parts = line.Split(' ');
+            if (parts.Length == 2 && parts[0].Length == 40 && int.TryParse(parts[1], System.Globalization.NumberStyles.HexNumber, null, out int index) && index < ids.Length)
+                ids[index] = parts[0];
         }
+        return ids;
     }
 }

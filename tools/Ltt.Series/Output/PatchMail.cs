@@ -8,6 +8,8 @@ public sealed record PatchMail
     public string CommitId { get; init; } = new('0', 40);
     public string? MessageId { get; init; }
     public string? InReplyTo { get; init; }
+    /// <summary>The thread so far, oldest first (default: <see cref="InReplyTo"/> alone).</summary>
+    public IReadOnlyList<string>? References { get; init; }
     public required string AuthorName { get; init; }
     public required string AuthorEmail { get; init; }
     public required DateTimeOffset Date { get; init; }

@@ -7,4 +7,10 @@ public sealed record PatchSet(IReadOnlyList<Patch> Patches, IReadOnlyList<Diagno
 
     /// <summary>The base commit named by the input (a git range's base, or a base-commit: trailer).</summary>
     public string? BaseCommit { get; init; }
+
+    /// <summary>The repository a git range was read from; null for patch files and mboxes.</summary>
+    public string? Repository { get; init; }
+
+    /// <summary>The tip commit of a git range.</summary>
+    public string? TipCommit { get; init; }
 }

@@ -18,7 +18,7 @@ public static partial class DependencyAnalyzer
         "define", "include", "ifdef", "ifndef", "endif", "typedef", "break", "continue", "goto", "default",
     };
 
-    /// <summary>For every patch, the earlier patches it depends on and a short reason for each.</summary>
+    /// <summary>For every patch, the earlier patches it depends on and a short reason for each, to be followed by the earlier patch's name ("uses foo, defined by", "both change x.c with").</summary>
     public static IReadOnlyList<IReadOnlyList<(int Index, string Reason)>> Analyze(IReadOnlyList<Patch> patches)
     {
         var result = new List<IReadOnlyList<(int, string)>>();
@@ -42,13 +42,13 @@ public static partial class DependencyAnalyzer
                 foreach (string path in new[] { diff.OldPath, diff.NewPath })
                 {
                     if (fileOwners.TryGetValue(path, out int earlier) && !deps.ContainsKey(earlier))
-                        deps[earlier] = $"both change {path}";
+                        deps[earlier] = $"both change {path} with";
                 }
             }
             foreach (string token in UsedIdentifiers(patch))
             {
                 if (symbolOwners.TryGetValue(token, out int earlier) && earlier != i && !deps.ContainsKey(earlier))
-                    deps[earlier] = $"uses {token}, defined by the earlier patch";
+                    deps[earlier] = $"uses {token}, defined by";
             }
             result.Add(deps.OrderBy(d => d.Key).Select(d => (d.Key, d.Value)).ToList());
             foreach (var diff in patch.Diffs)

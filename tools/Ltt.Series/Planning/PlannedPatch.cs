@@ -1,3 +1,4 @@
+using Ltt.Series.Kinds;
 using Ltt.Series.Patches;
 using Ltt.Series.Routing;
 
@@ -16,4 +17,7 @@ public sealed record PlannedPatch(Patch Patch, int InputIndex, PatchRoute Route,
     public IReadOnlyList<int> DependsOn { get; init; } = [];
 
     public string? DependencyReason { get; init; }
+
+    /// <summary>New code, instrumentation or infrastructure change, and why (<see cref="PatchClassifier"/>).</summary>
+    public KindVerdict Kind { get; init; } = new(PatchKind.NewCode, "");
 }

@@ -15,4 +15,8 @@ public sealed record PlannedSeries(
 {
     /// <summary>The folder the series is written to: its number and a slug of its name.</summary>
     public string Folder => $"{Number:00}-{FileNames.Slug(Name, 40).ToLowerInvariant()}";
+
+    /// <summary>The kinds of its patches in the order infrastructure, new code, instrumentation: "infra+instr".</summary>
+    public string Kinds => string.Join("+", Patches.Select(p => p.Kind.Kind).Distinct().OrderByDescending(k => k == Ltt.Series.Kinds.PatchKind.Infrastructure)
+        .ThenBy(k => k == Ltt.Series.Kinds.PatchKind.Instrumentation).Select(Ltt.Series.Kinds.KindVerdict.TagOf));
 }

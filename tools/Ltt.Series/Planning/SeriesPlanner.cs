@@ -1,3 +1,4 @@
+using Ltt.Series.Kinds;
 using Ltt.Series.Output;
 using Ltt.Series.Patches;
 using Ltt.Series.Routing;
@@ -8,8 +9,10 @@ namespace Ltt.Series.Planning;
 /// Cuts a routed patchset into series: every file belongs to the most specific maintained
 /// section that matches it; patches owned by sections with the same maintainers form a
 /// series; a patch spanning subsystems is reported (and split per subsystem on request);
-/// dependencies between patches decide the order of the series, and series that depend on
-/// each other both ways are merged.
+/// every patch gets its kind (<see cref="PatchClassifier"/>) and <see cref="KindRules"/> keeps
+/// infrastructure changes and instrumentation apart; then <see cref="SeriesRules"/> keeps
+/// dependent chains together and breaks the cycles left, and dependencies, then kinds,
+/// decide the order of the series.
 /// </summary>
 public static class SeriesPlanner
 {
@@ -46,12 +49,16 @@ public static class SeriesPlanner
         }
 
         var dependencies = DependencyAnalyzer.Analyze(planned.Select(p => p.Patch).ToList());
+        var kinds = PatchClassifier.Classify(planned.Select(p => p.Patch).ToList(), k => $"patch {planned[k].InputIndex + 1}");
         for (int k = 0; k < planned.Count; k++)
         {
             planned[k] = planned[k] with
             {
+                Kind = kinds[k],
                 DependsOn = dependencies[k].Select(d => d.Index).ToList(),
-                DependencyReason = dependencies[k].Count > 0 ? string.Join("; ", dependencies[k].Select(d => d.Reason)) : null,
+                DependencyReason = dependencies[k].Count > 0
+                    ? string.Join("; ", dependencies[k].Select(d => $"{d.Reason} {Label(planned[d.Index])}"))
+                    : null,
             };
         }
 
@@ -72,21 +79,30 @@ public static class SeriesPlanner
             }
             groups[g].Add(k);
         }
+        var catchAll = router.Index.File.Sections.Where(s => s.Name == "THE REST")
+            .SelectMany(s => s.Entries.Where(e => e.Tag is 'M' or 'R'))
+            .Select(e => EmailFormat.Parse(e.Value).Address.ToLowerInvariant())
+            .ToHashSet(StringComparer.Ordinal);
+        var rules = new SeriesRules(planned, catchAll);
+        var kindRules = new KindRules(planned);
+        groups = kindRules.SeparateKinds(groups);
+        var moved = new HashSet<int>();
+        groups = rules.KeepChainsTogether(groups, notes, moved);
+        groups = rules.BreakCycles(groups, notes, mergeSharing: true);
         var partLabels = new Dictionary<int, string>();
         if (options.MaxPatches > 0)
         {
             var cut = new List<List<int>>();
             foreach (var g in groups)
             {
-                var chunks = g.Chunk(options.MaxPatches).Select(c => c.ToList()).ToList();
+                var chunks = g.Order().Chunk(options.MaxPatches).Select(c => c.ToList()).ToList();
                 for (int c = 0; c < chunks.Count && chunks.Count > 1; c++)
                     partLabels[chunks[c][0]] = $" (part {c + 1}/{chunks.Count})";
                 cut.AddRange(chunks);
             }
-            groups = cut;
+            groups = rules.BreakCycles(cut, notes, mergeSharing: false);
         }
-        groups = MergeCycles(groups, planned);
-        var order = TopologicalOrder(groups, planned);
+        var order = TopologicalOrder(groups, rules, kindRules);
 
         var series = new List<PlannedSeries>();
         var groupNumber = new Dictionary<int, int>();
@@ -95,14 +111,44 @@ public static class SeriesPlanner
         foreach (int g in order)
         {
             var members = groups[g].Order().Select(k => planned[k]).ToList();
-            var sections = members.SelectMany(m => m.OwningSections.Take(1)).Distinct().ToList();
+            // Named after the sections of its own patches, not of those that joined it (rule 1).
+            var home = groups[g].Where(k => !moved.Contains(k)).DefaultIfEmpty(groups[g][0]).Order().Select(k => planned[k]).ToList();
+            var sections = home.SelectMany(m => m.OwningSections.Take(1)).Distinct().ToList();
             var to = members.SelectMany(m => m.Route.To).Distinct().ToList();
             var cc = members.SelectMany(m => m.Route.Cc).Distinct().ToList();
-            var needs = DependenciesOf(groups[g], groups, planned).Select(d => groupNumber[d]).Order().ToList();
-            string name = string.Join(" + ", sections) + partLabels.GetValueOrDefault(groups[g][0], "");
+            var needs = rules.DependenciesOf(groups[g], groups).Select(d => groupNumber[d]).Order().ToList();
+            string name = string.Join(" + ", sections.Select(s => s == "THE REST" ? Area(home) : s)) + partLabels.GetValueOrDefault(groups[g].Min(), "");
             series.Add(new PlannedSeries(groupNumber[g], name, sections, members, to, cc, needs));
         }
+        // Two series of one subsystem, told apart by kind: the instrumentation says so in its name.
+        for (int s = 0; s < series.Count; s++)
+        {
+            if (series[s].Patches.All(p => p.Kind.Kind == PatchKind.Instrumentation) && series.Count(o => o.Name == series[s].Name) > 1)
+                series[s] = series[s] with { Name = series[s].Name + " (instrumentation)" };
+        }
+        notes.AddRange(kindRules.WhySeparated(series));
+        notes.AddRange(rules.WhyApart(series));
+        notes.AddRange(kindRules.WhyMixed(series));
         return new SeriesPlan(series, notes, set.BaseCommit, set.Patches.Count);
+    }
+
+    /// <summary>How the plan names a patch: its number in the input and its subject.</summary>
+    internal static string Label(PlannedPatch patch) => $"patch {patch.InputIndex + 1} '{patch.Patch.Title}'";
+
+    /// <summary>
+    /// Words a maintainer recognises for files no maintained section covers (MAINTAINERS' catch-all
+    /// THE REST): their directories, the most touched first ("ltt/, include/linux/").
+    /// </summary>
+    private static string Area(IReadOnlyList<PlannedPatch> members)
+    {
+        var directories = members.Where(m => m.OwningSections.FirstOrDefault() is null or "THE REST")
+            .SelectMany(m => m.Patch.Diffs)
+            .Select(d => d.Path.Split('/') is { Length: > 1 } parts ? string.Join('/', parts.Take(Math.Min(2, parts.Length - 1))) + "/" : d.Path)
+            .GroupBy(d => d)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .ToList();
+        return directories.Count == 0 ? "THE REST" : string.Join(", ", directories.Take(3)) + (directories.Count > 3 ? ", ..." : "");
     }
 
     /// <summary>The section owning each file diff of a patch.</summary>
@@ -165,94 +211,18 @@ public static class SeriesPlanner
         return string.Join('/', common.TakeLast(2));
     }
 
-    private static HashSet<int> DependenciesOf(List<int> group, List<List<int>> groups, List<PlannedPatch> planned)
+    /// <summary>Prerequisites first; among ready series, infrastructure changes before new code before instrumentation, then the one whose first patch comes first in the input.</summary>
+    private static List<int> TopologicalOrder(List<List<int>> groups, SeriesRules rules, KindRules kinds)
     {
-        var owner = new Dictionary<int, int>();
-        for (int g = 0; g < groups.Count; g++)
-            foreach (int k in groups[g])
-                owner[k] = g;
-        var result = new HashSet<int>();
-        foreach (int k in group)
-            foreach (int d in planned[k].DependsOn)
-                if (!group.Contains(d))
-                    result.Add(owner[d]);
-        return result;
-    }
-
-    /// <summary>
-    /// Breaks dependency cycles between series: a series that needs another one which in turn
-    /// needs its later patches is cut in two at its first patch needing the other series
-    /// (dependencies point back in the input, so cutting always ends); merging is the fallback.
-    /// </summary>
-    private static List<List<int>> MergeCycles(List<List<int>> groups, List<PlannedPatch> planned)
-    {
-        while (true)
-        {
-            var edges = groups.Select(g => DependenciesOf(g, groups, planned)).ToList();
-            var cycle = FindCycle(edges);
-            if (cycle is null)
-                return groups;
-            var inCycle = cycle.SelectMany(g => groups[g]).ToHashSet();
-            bool cut = false;
-            foreach (int g in cycle)
-            {
-                var members = groups[g].Order().ToList();
-                int at = members.FindIndex(k => planned[k].DependsOn.Any(d => inCycle.Contains(d) && !members.Contains(d)));
-                if (at > 0)
-                {
-                    groups[g] = members.Take(at).ToList();
-                    groups.Add(members.Skip(at).ToList());
-                    cut = true;
-                    break;
-                }
-            }
-            if (cut)
-                continue;
-            var merged = cycle.SelectMany(g => groups[g]).Order().ToList();
-            groups = groups.Where((_, i) => !cycle.Contains(i)).Append(merged).ToList();
-        }
-    }
-
-    private static List<int>? FindCycle(List<HashSet<int>> edges)
-    {
-        var state = new int[edges.Count];
-        var stack = new List<int>();
-        List<int>? found = null;
-        bool Visit(int n)
-        {
-            state[n] = 1;
-            stack.Add(n);
-            foreach (int m in edges[n].Order())
-            {
-                if (state[m] == 1)
-                {
-                    found = stack.Skip(stack.IndexOf(m)).ToList();
-                    return true;
-                }
-                if (state[m] == 0 && Visit(m))
-                    return true;
-            }
-            stack.RemoveAt(stack.Count - 1);
-            state[n] = 2;
-            return false;
-        }
-        for (int n = 0; n < edges.Count; n++)
-            if (state[n] == 0 && Visit(n))
-                return found;
-        return null;
-    }
-
-    /// <summary>Prerequisites first; among ready series, the one whose first patch comes first in the input.</summary>
-    private static List<int> TopologicalOrder(List<List<int>> groups, List<PlannedPatch> planned)
-    {
-        var edges = groups.Select(g => DependenciesOf(g, groups, planned)).ToList();
+        var edges = groups.Select(g => rules.DependenciesOf(g, groups)).ToList();
         var done = new HashSet<int>();
         var order = new List<int>();
         while (order.Count < groups.Count)
         {
             int next = Enumerable.Range(0, groups.Count)
                 .Where(g => !done.Contains(g) && edges[g].All(done.Contains))
-                .OrderBy(g => groups[g].Min())
+                .OrderBy(g => kinds.Rank(groups[g]))
+                .ThenBy(g => groups[g].Min())
                 .First();
             done.Add(next);
             order.Add(next);

@@ -13,9 +13,6 @@ public sealed partial class Mailmap
 
     public static Mailmap Empty { get; } = new();
 
-    public static Mailmap Load(string? path) =>
-        path is not null && File.Exists(path) ? Parse(File.ReadAllText(path)) : Empty;
-
     public static Mailmap Parse(string text)
     {
         var map = new Mailmap();

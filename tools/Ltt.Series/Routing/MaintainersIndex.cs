@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Ltt.Series.Maintainers;
+using Ltt.Series.Trees;
 
 namespace Ltt.Series.Routing;
 
@@ -7,8 +8,10 @@ namespace Ltt.Series.Routing;
 /// MAINTAINERS compiled for routing, built once per file. <c>F:</c>/<c>X:</c> patterns are
 /// bucketed by the directory their literal prefix names, so a path is only tested against
 /// the patterns filed under its own parent directories (a handful, not twenty thousand);
-/// literal patterns compare strings, the rest are compiled regular expressions. <c>N:</c> and
-/// <c>K:</c> expressions are compiled once with Perl's <c>/x</c> meaning.
+/// plain paths compare strings, globs are matched without regular expressions
+/// (<see cref="FilePattern"/>). <c>N:</c> and <c>K:</c> expressions are built once with Perl's
+/// <c>/x</c> meaning, interpreted: a one-patch run would spend more compiling them to IL than
+/// matching with them.
 /// </summary>
 public sealed class MaintainersIndex
 {
@@ -16,14 +19,12 @@ public sealed class MaintainersIndex
     private readonly List<(MaintainersSection Section, MaintainersEntry Entry, int Order, Regex Regex)> _names = [];
     private readonly List<Keyword> _keywords = [];
 
-    private MaintainersIndex(MaintainersFile file, string? treeRoot)
+    private MaintainersIndex(MaintainersFile file, ITreeView? tree)
     {
         File = file;
-        TreeRoot = treeRoot;
-        Mailmap = Mailmap.Load(treeRoot is null ? null : Path.Combine(treeRoot, ".mailmap"));
-        Func<string, bool> isDirectory = treeRoot is null
-            ? _ => false
-            : relative => relative.Length > 0 && Directory.Exists(Path.Combine(treeRoot, relative));
+        Tree = tree;
+        Mailmap = tree?.ReadFile(".mailmap") is { } mailmap ? Mailmap.Parse(System.Text.Encoding.UTF8.GetString(mailmap.Content)) : Mailmap.Empty;
+        Func<string, bool> isDirectory = tree is null ? _ => false : tree.IsDirectory;
         foreach (var section in file.Sections)
         {
             for (int order = 0; order < section.Entries.Count; order++)
@@ -38,12 +39,12 @@ public sealed class MaintainersIndex
                         list.Add(new PatternRef(section, entry, order, pattern));
                         break;
                     case 'N':
-                        _names.Add((section, entry, order, new Regex(entry.Value, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant | RegexOptions.Compiled)));
+                        _names.Add((section, entry, order, new Regex(entry.Value, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)));
                         break;
                     case 'K':
                         _keywords.Add(new Keyword(section, entry,
-                            new Regex(entry.Value, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant | RegexOptions.Compiled),
-                            new Regex("^[+-].*" + entry.Value, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant | RegexOptions.Compiled)));
+                            new Regex(entry.Value, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant),
+                            new Regex("^[+-].*" + entry.Value, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)));
                         break;
                 }
             }
@@ -53,18 +54,18 @@ public sealed class MaintainersIndex
     public MaintainersFile File { get; }
 
     /// <summary>The kernel tree the patterns were resolved against (directories, .mailmap, binding files), if any.</summary>
-    public string? TreeRoot { get; }
+    public ITreeView? Tree { get; }
 
     public Mailmap Mailmap { get; }
 
     internal IReadOnlyList<Keyword> Keywords => _keywords;
 
     /// <summary>Builds the index; the file must have been parsed without errors.</summary>
-    public static MaintainersIndex Build(MaintainersFile file, string? treeRoot)
+    public static MaintainersIndex Build(MaintainersFile file, ITreeView? tree)
     {
         if (file.HasErrors)
             throw new ArgumentException("MAINTAINERS has errors; report file.Diagnostics instead of routing", nameof(file));
-        return new MaintainersIndex(file, treeRoot);
+        return new MaintainersIndex(file, tree);
     }
 
     /// <summary>

@@ -48,13 +48,12 @@ public sealed partial class MaintainersRouter(MaintainersIndex index)
     /// <summary>Addresses written in a touched <c>.yaml</c> file of the tree (device-tree bindings list their maintainers there).</summary>
     private IEnumerable<string> FileEmails(string file)
     {
-        if (Index.TreeRoot is null || !file.EndsWith(".yaml", StringComparison.Ordinal) || MaintainersName().IsMatch(file))
+        if (Index.Tree is null || !file.EndsWith(".yaml", StringComparison.Ordinal) || MaintainersName().IsMatch(file))
             return [];
-        string full = Path.Combine(Index.TreeRoot, file);
-        if (!File.Exists(full))
+        if (Index.Tree.ReadFile(file) is not { } binding)
             return [];
         // The script reads bytes; Latin-1 keeps one character per byte so its classes mean the same here.
-        string text = Encoding.Latin1.GetString(File.ReadAllBytes(full));
+        string text = Encoding.Latin1.GetString(binding.Content);
         return FileEmailCleaner.Clean(FileEmailCleaner.Candidates(text))
             .Select(e => Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(e)));
     }

@@ -60,6 +60,32 @@ public sealed partial record PatchScan(IReadOnlyList<string> Files, IReadOnlyLis
         return new PatchScan(unique, sortedKeywords);
     }
 
+    /// <summary>The paths the script reads out of a patch (sorted, unique), without the keywords: enough to know which MAINTAINERS patterns can matter.</summary>
+    public static IReadOnlyList<string> Paths(string patchText)
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (string line in Lines(patchText))
+        {
+            Match m;
+            if ((m = ModeChange().Match(line)).Success || (m = Rename().Match(line)).Success)
+            {
+                files.Add(m.Groups[1].Value);
+            }
+            else if ((m = DiffGit().Match(line)).Success)
+            {
+                files.Add(m.Groups[1].Value);
+                files.Add(m.Groups[2].Value);
+            }
+            else if (!Fixes().IsMatch(line) && !HunkHeader().IsMatch(line) && ((m = NewFile().Match(line)).Success || (m = OldFile().Match(line)).Success))
+            {
+                string name = m.Groups[1].Value;
+                int slash = name.IndexOf('/');
+                files.Add(slash >= 0 ? name[(slash + 1)..] : name);
+            }
+        }
+        return [.. files];
+    }
+
     /// <summary>Splits text into lines that keep their line feed, as Perl's readline does.</summary>
     public static IEnumerable<string> Lines(string text)
     {

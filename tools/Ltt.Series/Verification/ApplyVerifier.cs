@@ -3,31 +3,34 @@ using Ltt.Series.Output;
 using Ltt.Series.Patches;
 using Patch = Ltt.Series.Patches.Patch;
 using Ltt.Series.Planning;
+using Ltt.Series.Trees;
 
 namespace Ltt.Series.Verification;
 
 /// <summary>
-/// Proves a plan loses nothing. The files the patchset touches are read from the tree; the
-/// original patches are applied in order; then every series is applied on that base after
-/// its prerequisite series, and all series in plan order. The resulting trees are written into
-/// a temporary git repository (LibGit2Sharp) and compared by tree id; the same repository
-/// diffs each series' before and after trees for the cover letter's diffstat.
+/// Proves a plan loses nothing, in memory. The files the patchset touches are read from the
+/// base tree (a directory, or the base commit of a git range); the original patches are
+/// applied in order; then every series is applied on that base after its prerequisite series
+/// (only the files the series touches are followed through the prerequisites: nothing else
+/// can make it fail), and all series in plan order, whose result must equal the original
+/// patchset's file for file. Each series' diffstat comes from diffing its before and after
+/// files in a throw-away object database (LibGit2Sharp), as git format-patch computes it.
 /// </summary>
 public static class ApplyVerifier
 {
-    public static SeriesCheck Verify(SeriesPlan plan, IReadOnlyList<Patch> original, string tree)
+    public static SeriesCheck Verify(SeriesPlan plan, IReadOnlyList<Patch> original, ITreeView tree)
     {
         var problems = new List<string>();
         var stats = new Dictionary<int, IReadOnlyList<DiffstatRow>>();
         var paths = original.SelectMany(p => p.Diffs).SelectMany(d => new[] { d.OldPath, d.NewPath });
-        var baseState = TreeState.FromDirectory(tree, paths);
+        var baseState = TreeState.FromTree(tree, paths);
 
         var expected = baseState.Clone();
         foreach (var patch in original)
         {
             if (PatchApplier.Apply(expected, patch) is { } problem)
             {
-                problems.Add($"the input does not apply to the tree: {problem}");
+                problems.Add($"the input does not apply to {tree.Name}: {problem}");
                 return new SeriesCheck(problems, stats);
             }
         }
@@ -40,53 +43,65 @@ public static class ApplyVerifier
             var byNumber = plan.Series.ToDictionary(s => s.Number);
             foreach (var series in plan.Series)
             {
-                var state = baseState.Clone();
-                foreach (int prerequisite in Prerequisites(series, byNumber))
+                var prerequisites = Prerequisites(series, byNumber).SelectMany(n => byNumber[n].Patches).Select(p => p.Patch).ToList();
+                var followed = Followed(series, prerequisites);
+                var state = baseState.Restrict(followed);
+                if (ApplyAll(state, prerequisites, followed) is { } prerequisiteProblem)
                 {
-                    foreach (var p in byNumber[prerequisite].Patches)
-                    {
-                        if (PatchApplier.Apply(state, p.Patch) is { } problem)
-                        {
-                            problems.Add($"series {series.Number}: prerequisite series {prerequisite} does not apply: {problem}");
-                            goto nextSeries;
-                        }
-                    }
+                    problems.Add($"series {series.Number}: its prerequisite series do not apply: {prerequisiteProblem}");
+                    continue;
                 }
-                var before = WriteTree(repo, state);
-                foreach (var p in series.Patches)
+                var before = state.Clone();
+                if (ApplyAll(state, series.Patches.Select(p => p.Patch), null) is { } problem)
                 {
-                    if (PatchApplier.Apply(state, p.Patch) is { } problem)
-                    {
-                        problems.Add($"series {series.Number} ({series.Name}) does not apply on its base: {problem}");
-                        goto nextSeries;
-                    }
+                    problems.Add($"series {series.Number} ({series.Name}) does not apply on its base: {problem}");
+                    continue;
                 }
-                stats[series.Number] = Stat(repo, before, WriteTree(repo, state));
-            nextSeries:;
+                stats[series.Number] = Stat(repo, before, state);
             }
 
             var combined = baseState.Clone();
-            foreach (var p in plan.Series.SelectMany(s => s.Patches))
+            if (ApplyAll(combined, plan.Series.SelectMany(s => s.Patches).Select(p => p.Patch), null) is { } combinedProblem)
             {
-                if (PatchApplier.Apply(combined, p.Patch) is { } problem)
-                {
-                    problems.Add($"applying all series in order fails: {problem}");
-                    return new SeriesCheck(problems, stats);
-                }
+                problems.Add($"applying all series in order fails: {combinedProblem}");
+                return new SeriesCheck(problems, stats);
             }
-            var want = WriteTree(repo, expected);
-            var got = WriteTree(repo, combined);
-            if (want.Id != got.Id)
-            {
-                foreach (var change in repo.Diff.Compare<TreeChanges>(want, got))
-                    problems.Add($"all series together differ from the original patchset at {change.Path} ({change.Status})");
-            }
+            foreach (string path in TreeState.Differences(expected, combined))
+                problems.Add($"all series together differ from the original patchset at {path}");
         }
         finally
         {
             DeleteDirectory(repoPath);
         }
         return new SeriesCheck(problems, stats);
+    }
+
+    /// <summary>
+    /// The files a series touches, and the files they came from through renames and copies
+    /// in its prerequisites (followed back from the last prerequisite to the first).
+    /// </summary>
+    private static HashSet<string> Followed(PlannedSeries series, IReadOnlyList<Patch> prerequisites)
+    {
+        var followed = series.Patches.SelectMany(p => p.Patch.Diffs).SelectMany(d => new[] { d.OldPath, d.NewPath }).ToHashSet(StringComparer.Ordinal);
+        for (int i = prerequisites.Count - 1; i >= 0; i--)
+        {
+            foreach (var diff in prerequisites[i].Diffs)
+            {
+                if (diff.Change is FileChange.Rename or FileChange.Copy && followed.Contains(diff.NewPath))
+                    followed.Add(diff.OldPath);
+            }
+        }
+        return followed;
+    }
+
+    private static string? ApplyAll(TreeState state, IEnumerable<Patch> patches, IReadOnlySet<string>? only)
+    {
+        foreach (var patch in patches)
+        {
+            if (PatchApplier.Apply(state, patch, only) is { } problem)
+                return problem;
+        }
+        return null;
     }
 
     /// <summary>Every series a series needs, directly or not, in plan order.</summary>
@@ -104,24 +119,30 @@ public static class ApplyVerifier
         return all.ToList();
     }
 
-    private static Tree WriteTree(Repository repo, TreeState state)
+    /// <summary>The diffstat rows of the files that differ between two states, diffed with rename detection.</summary>
+    private static IReadOnlyList<DiffstatRow> Stat(Repository repo, TreeState before, TreeState after)
+    {
+        var changed = TreeState.Differences(before, after);
+        var beforeTree = WriteTree(repo, before, changed);
+        var afterTree = WriteTree(repo, after, changed);
+        var options = new CompareOptions { Similarity = SimilarityOptions.Renames };
+        var rows = new List<DiffstatRow>();
+        foreach (var change in repo.Diff.Compare<LibGit2Sharp.Patch>(beforeTree, afterTree, options).OrderBy(c => c.Path, StringComparer.Ordinal))
+            rows.Add(DiffstatRow.From(change, beforeTree, afterTree));
+        return rows;
+    }
+
+    private static Tree WriteTree(Repository repo, TreeState state, IReadOnlyList<string> paths)
     {
         var definition = new TreeDefinition();
-        foreach (var (path, file) in state.Files)
+        foreach (string path in paths)
         {
+            if (!state.TryGet(path, out var file))
+                continue;
             var blob = repo.ObjectDatabase.CreateBlob(new MemoryStream(file.Content));
             definition.Add(path, blob, file.Mode == "100755" ? Mode.ExecutableFile : Mode.NonExecutableFile);
         }
         return repo.ObjectDatabase.CreateTree(definition);
-    }
-
-    private static IReadOnlyList<DiffstatRow> Stat(Repository repo, Tree before, Tree after)
-    {
-        var options = new CompareOptions { Similarity = SimilarityOptions.Renames };
-        var rows = new List<DiffstatRow>();
-        foreach (var change in repo.Diff.Compare<LibGit2Sharp.Patch>(before, after, options).OrderBy(c => c.Path, StringComparer.Ordinal))
-            rows.Add(DiffstatRow.From(change, before, after));
-        return rows;
     }
 
     private static void DeleteDirectory(string path)

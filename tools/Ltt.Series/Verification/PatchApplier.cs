@@ -10,10 +10,13 @@ namespace Ltt.Series.Verification;
 /// </summary>
 public static class PatchApplier
 {
-    public static string? Apply(TreeState state, Patch patch)
+    /// <param name="only">When given, the diffs of files outside this set are skipped (the caller only follows those files).</param>
+    public static string? Apply(TreeState state, Patch patch, IReadOnlySet<string>? only = null)
     {
         foreach (var diff in patch.Diffs)
         {
+            if (only is not null && !only.Contains(diff.OldPath) && !only.Contains(diff.NewPath))
+                continue;
             string? problem = ApplyDiff(state, diff);
             if (problem is not null)
                 return $"{patch.Source}: {diff.Path}: {problem}";

@@ -13,6 +13,7 @@ namespace Ltt.Trace.Clocks;
 public static class CompactTimestamp
 {
     /// <summary>What a CTF reader rebuilds from <paramref name="previous"/> and a narrow field.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Rebuild(ulong previous, ulong narrow, int bits)
     {
         ulong mask = (1UL << bits) - 1;

@@ -13,6 +13,4 @@ public sealed record EventCatalog(
     string? Generator = null)
 {
     public EventLayout? FindById(int id) => Events.FirstOrDefault(e => e.Id == id);
-
-    public EventLayout? FindByName(string name) => Events.FirstOrDefault(e => e.Name == name);
 }

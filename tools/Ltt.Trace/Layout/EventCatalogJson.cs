@@ -42,7 +42,7 @@ public static class EventCatalogJson
         catch (JsonException ex)
         {
             catalog = null;
-            error = new EventCatalogError(fileName, (ex.LineNumber ?? 0) + 1, ex.Message.Split(" Path:")[0]);
+            error = new EventCatalogError(fileName, (ex.LineNumber ?? 0) + 1, Explain(ex));
             return false;
         }
     }
@@ -57,9 +57,41 @@ public static class EventCatalogJson
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             catalog = null;
-            error = new EventCatalogError(path, 0, ex.Message);
+            error = new EventCatalogError(path, 0, Directory.Exists(path) ? "is a folder, not an events.json file"
+                : ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : ex.Message);
             return false;
         }
         return TryRead(text, path, out catalog, out error);
+    }
+
+    /// <summary>
+    /// System.Text.Json's message in the file's terms: where in the document (its JSON path) and
+    /// what is wrong there, without the names of the .NET types behind it.
+    /// </summary>
+    private static string Explain(JsonException ex)
+    {
+        string where = ex.Path is null or "$" ? "the document" : ex.Path.TrimStart('$', '.');
+        string message = ex.Message.Split(" Path:")[0];
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            int quote = message.IndexOf('\'');
+            string property = quote >= 0 ? message[quote..(message.IndexOf('\'', quote + 1) + 1)] : "a property";
+            int parent = Math.Max(where.LastIndexOf('.'), where.LastIndexOf('['));
+            return $"unknown property {property} in {(parent <= 0 ? "the catalog" : where[..parent])}";
+        }
+        if (message.Contains("missing required properties including:", StringComparison.Ordinal))
+        {
+            string names = message[(message.IndexOf("including:", StringComparison.Ordinal) + "including:".Length)..].Trim().TrimEnd('.');
+            string what = message.Contains("EventLayout", StringComparison.Ordinal) ? "an event"
+                : message.Contains("FieldLayout", StringComparison.Ordinal) ? "a field" : "the catalog";
+            return where == "the document" ? $"{what} lacks {names}" : $"{what} at {where} lacks {names}";
+        }
+        if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            return where == "the document"
+                ? "not an events.json: expected an object with arch, pointerSize, byteOrder and events"
+                : $"{where}: a value of the wrong kind";
+        }
+        return message;
     }
 }

@@ -22,6 +22,9 @@ public sealed class TraceSet : IDisposable
         _streams = streams;
     }
 
+    /// <summary>The check name of the diagnostics that say there is no trace at the path at all.</summary>
+    public const string OpenCheck = "open";
+
     /// <summary>Each trace's directory and metadata.</summary>
     public IReadOnlyList<(string Directory, CtfTraceClass Trace)> Traces { get; }
 
@@ -39,7 +42,7 @@ public sealed class TraceSet : IDisposable
         var diagnostics = new List<TraceDiagnostic>();
         if (!Directory.Exists(path))
         {
-            diagnostics.Add(new TraceDiagnostic("open", path, "no such directory"));
+            diagnostics.Add(new TraceDiagnostic(OpenCheck, path, "no such directory"));
             return new TraceOpenResult(null, diagnostics);
         }
         var directories = Directory.GetFiles(path, "metadata", SearchOption.AllDirectories)
@@ -48,7 +51,7 @@ public sealed class TraceSet : IDisposable
             .ToList();
         if (directories.Count == 0)
         {
-            diagnostics.Add(new TraceDiagnostic("open", path, "no CTF trace here: no 'metadata' file in this directory or below"));
+            diagnostics.Add(new TraceDiagnostic(OpenCheck, path, "no CTF trace here: no 'metadata' file in this directory or below"));
             return new TraceOpenResult(null, diagnostics);
         }
         var traces = new List<(string, CtfTraceClass)>();

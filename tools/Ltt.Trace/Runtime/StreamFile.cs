@@ -9,6 +9,8 @@ namespace Ltt.Trace.Runtime;
 /// ext4 moves the file size once the write is done, so a process killed mid-write leaves the
 /// previous packets and no partial one. Filesystems without direct I/O (tmpfs) fall back to
 /// ordinary writes. Buffers passed to <see cref="Append"/> must be page-aligned, page multiples.
+/// A write that fails part-way (the disk filled) is cut back to the last whole packet, so the
+/// file stays readable.
 /// </summary>
 internal sealed unsafe class StreamFile : IDisposable
 {
@@ -43,8 +45,16 @@ internal sealed unsafe class StreamFile : IDisposable
     {
         if (_fallback is not null)
         {
-            _fallback.Write(packets);
-            _fallback.Flush();
+            try
+            {
+                _fallback.Write(packets);
+                _fallback.Flush();
+            }
+            catch (IOException ex)
+            {
+                CutBack();
+                throw new IOException($"{Path}: write failed: {ex.Message}", ex);
+            }
             _length += packets.Length;
             return;
         }
@@ -59,12 +69,29 @@ internal sealed unsafe class StreamFile : IDisposable
                     int errno = Marshal.GetLastPInvokeError();
                     if (errno == LibC.EINTR)
                         continue;
+                    CutBack();
                     throw new IOException($"{Path}: write failed: {Marshal.GetPInvokeErrorMessage(errno)}");
                 }
                 done += (int)written;
             }
         }
         _length += packets.Length;
+    }
+
+    /// <summary>Drops the part of a failed write that reached the file: it ends at a whole packet again.</summary>
+    private void CutBack()
+    {
+        try
+        {
+            if (_fallback is not null)
+                _fallback.SetLength(_length);
+            else
+                LibC.FTruncate(_fd, _length);
+        }
+        catch (IOException)
+        {
+            // Shrinking needs no space; if even that fails, the reader reports the partial packet.
+        }
     }
 
     /// <summary>Makes what was written durable (fdatasync: with O_DIRECT the data is on the device

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Ltt.Trace.Buffers;
+using Ltt.Trace.Ctf;
 using Ltt.Trace.Layout;
 using Ltt.Trace.Serialization;
 
@@ -64,6 +66,45 @@ public static class SyntheticWorkload
         return new WorkloadResult(threads, total, written.Sum(), elapsed, allocated.Sum(),
             perThread == 0 ? 0 : elapsed.TotalNanoseconds / perThread,
             total == 0 ? 0 : (double)cpu.Sum() / total);
+    }
+
+    /// <summary>
+    /// An upper bound of the bytes the run writes to disk: every event with the largest of its
+    /// header, alignment padding and payload variants, the packet headers and the padding that
+    /// closes a sub-buffer, and a last packet per CPU.
+    /// </summary>
+    public static long MaxTraceBytes(EventCatalog catalog, ChannelConfig channel, int threads, long eventsPerThread)
+    {
+        long largest = 0;
+        foreach (EventLayout layout in catalog.Events)
+        {
+            EventSerializer serializer = Serializer(layout);
+            var values = new WorkloadValues([serializer], 0);
+            int payload = Enumerable.Range(0, 8).Max(v => serializer.Measure(values.For(0, v)));
+            int header = CtfPacketLayout.EventHeaderSize(layout.Id <= CtfPacketLayout.MaxCompactId);
+            largest = Math.Max(largest, header + serializer.Alignment - 1 + payload);
+        }
+        // In doubles: a count of events a user may mistype (10^18) must not overflow into "fits".
+        double usable = Math.Max(1, channel.SubbufferSize - CtfPacketLayout.HeaderAndContextSize - largest);
+        double packets = Math.Ceiling((double)threads * eventsPerThread * largest / usable) + channel.EffectiveCpuCount;
+        double bytes = packets * channel.SubbufferSize + 64 * 1024;
+        return bytes >= long.MaxValue ? long.MaxValue : (long)bytes;
+    }
+
+    /// <summary>
+    /// Null when the file system of <paramref name="directory"/> has room for the run
+    /// (<see cref="MaxTraceBytes"/>); otherwise why not, in words.
+    /// </summary>
+    public static string? CheckDiskSpace(string directory, EventCatalog catalog, ChannelConfig channel, int threads, long eventsPerThread)
+    {
+        long needed = MaxTraceBytes(catalog, channel, threads, eventsPerThread);
+        string existing = Path.GetFullPath(directory);
+        while (!Directory.Exists(existing) && Path.GetDirectoryName(existing) is { } parent)
+            existing = parent;
+        long free = new DriveInfo(existing).AvailableFreeSpace;
+        return needed <= free ? null
+            : $"the trace may take up to {MachineMemory.Format(needed)} ({threads} thread(s) x {eventsPerThread} events), " +
+              $"more than the {MachineMemory.Format(free)} free on the file system of {existing}; record fewer events or free space";
     }
 
     private static EventSerializer Serializer(EventLayout layout) =>

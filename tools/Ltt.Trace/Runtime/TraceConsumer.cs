@@ -30,6 +30,7 @@ internal sealed unsafe class TraceConsumer : IDisposable
     private readonly long[] _packetsPerStream;
     private readonly ulong[] _lastDiscarded;
     private readonly ManualResetEventSlim _wake = new(false);
+    private readonly CancellationTokenSource _failed = new();
     private readonly Thread _thread;
     private readonly TimeSpan? _flushInterval;
     private volatile bool _stopping;
@@ -58,6 +59,9 @@ internal sealed unsafe class TraceConsumer : IDisposable
     public long Packets => Interlocked.Read(ref _packets);
 
     public Exception? Failure { get; private set; }
+
+    /// <summary>Cancelled when the consumer stops on a write error (the disk filled): writers can stop early.</summary>
+    public CancellationToken Failed => _failed.Token;
 
     public void Start() => _thread.Start();
 
@@ -117,7 +121,20 @@ internal sealed unsafe class TraceConsumer : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            // Every file ends at a whole packet (StreamFile cuts a failed write back); make that
+            // durable where possible, so the trace written so far stays readable.
             Failure = ex;
+            foreach (StreamFile file in _files)
+            {
+                try
+                {
+                    file.Sync();
+                }
+                catch (IOException)
+                {
+                }
+            }
+            _failed.Cancel();
         }
     }
 
@@ -180,5 +197,6 @@ internal sealed unsafe class TraceConsumer : IDisposable
         if (_staging != null)
             NativeMemory.AlignedFree(_staging);
         _wake.Dispose();
+        _failed.Dispose();
     }
 }

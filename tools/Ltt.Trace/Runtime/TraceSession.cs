@@ -8,6 +8,7 @@ using Ltt.Trace.Ctf;
 using Ltt.Trace.Layout;
 using Ltt.Trace.Native;
 using Ltt.Trace.Serialization;
+using Ltt.Trace.Values;
 
 namespace Ltt.Trace.Runtime;
 
@@ -44,8 +45,18 @@ public sealed unsafe class TraceSession : IDisposable
         _buffers = new RingBuffer[cpus];
         _consumer = new TraceConsumer(_buffers, files, trace.Uuid, channel, options.FlushInterval);
         GlobalClock? globalClock = options.Clock == TraceClock.Global ? new GlobalClock() : null;
-        for (int cpu = 0; cpu < cpus; cpu++)
-            _buffers[cpu] = new RingBuffer(channel, cpu, _consumer.Wake, globalClock);
+        try
+        {
+            for (int cpu = 0; cpu < cpus; cpu++)
+                _buffers[cpu] = new RingBuffer(channel, cpu, _consumer.Wake, globalClock);
+        }
+        catch (OutOfMemoryException)
+        {
+            foreach (RingBuffer? buffer in _buffers)
+                buffer?.Dispose();
+            _consumer.Dispose();
+            throw;
+        }
         int maxId = options.Catalog.Events.Count == 0 ? -1 : options.Catalog.Events.Max(e => e.Id);
         _alignmentById = new int[maxId + 1];
         foreach (EventLayout layout in options.Catalog.Events)
@@ -59,13 +70,17 @@ public sealed unsafe class TraceSession : IDisposable
 
     public CtfTraceParameters Trace { get; }
 
+    /// <summary>Cancelled when the consumer stopped on a write error (the disk filled): the workload should stop, the session be stopped.</summary>
+    public CancellationToken Failed => _consumer.Failed;
+
     /// <summary>The per-CPU buffers (index = CPU), for tests and statistics.</summary>
     public IReadOnlyList<RingBuffer> Buffers => _buffers;
 
     /// <summary>
     /// Creates the trace directory, writes its metadata and starts the consumer. Fails with a
-    /// message (nothing started) when the options are unusable: a bad channel configuration,
-    /// an event layout the runtime cannot serialize, a non-empty or unwritable directory.
+    /// message (nothing started, no file left) when the options are unusable: a bad channel
+    /// configuration, buffers larger than the memory available, an event layout the runtime
+    /// cannot serialize, a non-empty or unwritable directory.
     /// </summary>
     public static bool TryStart(TraceSessionOptions options, [NotNullWhen(true)] out TraceSession? session, [NotNullWhen(false)] out string? error)
     {
@@ -90,37 +105,57 @@ public sealed unsafe class TraceSession : IDisposable
         }
         CtfTraceParameters trace = options.Trace ?? CtfTraceParameters.CreateDefault(LocalClock.EpochOffset()) with { ClockFrequency = LocalClock.Frequency };
 
+        // The buffers are allocated and cleared at once (every page touched): check they fit
+        // before creating anything, rather than fail part-way or push the machine into swap.
+        long needed = channel.BufferSize * channel.EffectiveCpuCount;
+        long available = MachineMemory.AvailableBytes();
+        if (needed > available)
+        {
+            error = $"the ring buffers need {MachineMemory.Format(needed)} ({channel.EffectiveCpuCount} CPU(s) x {channel.SubbufferCount} sub-buffers x {channel.SubbufferSize} bytes), " +
+                $"more than the {MachineMemory.Format(available)} of memory available; use smaller or fewer sub-buffers";
+            return false;
+        }
+
         string directory = Path.GetFullPath(options.OutputDirectory);
         var files = new List<StreamFile>();
+        var created = new List<string>();
         try
         {
-            if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
+            // Hidden files (an output marker) are not part of a trace: readers skip them too.
+            if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any(e => !Path.GetFileName(e).StartsWith('.')))
             {
                 error = $"{options.OutputDirectory}: the trace directory exists and is not empty";
                 return false;
             }
             Directory.CreateDirectory(directory);
             string metadata = Path.Combine(directory, "metadata");
+            created.Add(metadata + ".tmp");
             File.WriteAllText(metadata + ".tmp", TsdlWriter.Write(options.Catalog, trace), new UTF8Encoding(false));
+            created.Add(metadata);
             File.Move(metadata + ".tmp", metadata, overwrite: true);
             for (int cpu = 0; cpu < channel.EffectiveCpuCount; cpu++)
-                files.Add(new StreamFile(Path.Combine(directory, $"{channel.Name}_{cpu}")));
+            {
+                string stream = Path.Combine(directory, $"{channel.Name}_{cpu}");
+                created.Add(stream);
+                files.Add(new StreamFile(stream));
+            }
+            session = new TraceSession(options, channel, trace, [.. files]);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OutOfMemoryException)
         {
+            // Nothing half-made stays: the files this call created go again.
             foreach (StreamFile file in files)
                 file.Dispose();
-            error = $"{options.OutputDirectory}: {ex.Message}";
+            foreach (string path in created)
+                File.Delete(path);
+            error = ex is OutOfMemoryException
+                ? $"cannot allocate the ring buffers ({MachineMemory.Format(needed)}); use smaller or fewer sub-buffers"
+                : $"{options.OutputDirectory}: {ex.Message}";
             return false;
         }
-        session = new TraceSession(options, channel, trace, [.. files]);
         error = null;
         return true;
     }
-
-    /// <summary>The buffer of the CPU the calling thread runs on now.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public RingBuffer CurrentBuffer() => _buffers[BufferIndex(Thread.GetCurrentProcessorId())];
 
     /// <summary>The typed fast path: writes a fixed-size payload; false when the event was lost (counted).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

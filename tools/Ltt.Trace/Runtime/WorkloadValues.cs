@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ltt.Trace.Layout;
 using Ltt.Trace.Serialization;
+using Ltt.Trace.Values;
 
 namespace Ltt.Trace.Runtime;
 
@@ -78,7 +79,7 @@ public sealed class WorkloadValues
 
     private static FieldValue Element(FieldLayout field, int variant, int index, int thread) => field.Kind switch
     {
-        FieldKind.String => FieldValue.Text(string.Create(CultureInfo.InvariantCulture, $"t{thread}-v{variant}-{index}")),
+        FieldKind.String => FieldValue.String(string.Create(CultureInfo.InvariantCulture, $"t{thread}-v{variant}-{index}")),
         FieldKind.Float => FieldValue.Float(variant + index / 4.0),
         FieldKind.Array => FieldValue.Array([.. Enumerable.Range(0, field.Length).Select(n => Element(EventSerializer.ElementOf(field), variant, n, thread))]),
         _ => FieldValue.Unsigned((ulong)(variant * 10 + index + thread)),

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using Ltt.Trace.Layout;
+using Ltt.Trace.Values;
 
 namespace Ltt.Trace.Serialization;
 

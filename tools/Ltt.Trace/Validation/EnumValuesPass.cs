@@ -14,6 +14,8 @@ public sealed class EnumValuesPass : ITracePass
 
     public void OnEvent(StreamCursor stream, List<TraceDiagnostic> findings)
     {
+        if (!stream.Event!.HasEnums)
+            return;
         Check(stream, stream.Stream!.EventContext, stream.StreamContextTape, findings);
         Check(stream, stream.Event!.Context, stream.EventContextTape, findings);
         Check(stream, stream.Event!.Payload, stream.PayloadTape, findings);

@@ -3,9 +3,10 @@ using Ltt.Trace.Reader;
 namespace Ltt.Trace.Validation;
 
 /// <summary>
-/// One named check over a trace as it is read: sees each packet start and each decoded event,
-/// in stream order, and reports what does not hold. Passes are small and independent, like
-/// babeltrace2's metadata passes; <see cref="TraceValidator"/> runs them together in one read.
+/// One named check over a stream as it is read: sees each packet start and each decoded event,
+/// in file order, and reports what does not hold. An instance sees one stream (its state is that
+/// stream's). Passes are small and independent, like babeltrace2's metadata passes;
+/// <see cref="TraceValidator"/> runs them together in one read, a set per stream.
 /// </summary>
 public interface ITracePass
 {

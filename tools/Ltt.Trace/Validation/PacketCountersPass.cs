@@ -3,32 +3,38 @@ using Ltt.Trace.Reader;
 namespace Ltt.Trace.Validation;
 
 /// <summary>
-/// Packet sequence numbers follow each other, and the discarded-event counter never goes down.
-/// A gap in sequence numbers means whole packets were lost: the reader says how many.
+/// Packet sequence numbers never go back, and the discarded-event counter never goes down.
+/// A forward gap in sequence numbers is whole packets lost, which a flight-recorder (overwrite)
+/// channel does by design: counted in <see cref="LostPackets"/> and reported, as babeltrace2
+/// warns of them, not a failure.
 /// </summary>
 public sealed class PacketCountersPass : ITracePass
 {
-    private readonly Dictionary<StreamCursor, (ulong? Sequence, ulong? Discarded)> _last = new(ReferenceEqualityComparer.Instance);
+    private ulong? _sequence;
+    private ulong? _discarded;
 
     public string Name => "packet-counters";
 
-    public string Description => "packet sequence numbers are consecutive and discarded-event counters never decrease";
+    public string Description => "packet sequence numbers never go back (a gap is packets lost, counted) and discarded-event counters never decrease";
+
+    /// <summary>Packets missing between consecutive sequence numbers of the stream this instance reads.</summary>
+    public long LostPackets { get; private set; }
 
     public void OnPacket(StreamCursor stream, List<TraceDiagnostic> findings)
     {
-        var last = _last.GetValueOrDefault(stream);
         ulong? sequence = stream.PacketSequenceNumber;
         ulong? discarded = stream.EventsDiscarded;
-        if (sequence is { } seq && last.Sequence is { } previous && seq != previous + 1)
+        if (sequence is { } seq && _sequence is { } previous && seq != previous + 1)
         {
-            string message = seq > previous
-                ? $"packet sequence number jumps from {previous} to {seq}: {seq - previous - 1} packet(s) lost"
-                : $"packet sequence number goes from {previous} back to {seq}";
-            findings.Add(Finding(stream, message));
+            if (seq > previous)
+                LostPackets += (long)(seq - previous - 1);
+            else
+                findings.Add(Finding(stream, $"packet sequence number goes from {previous} back to {seq}"));
         }
-        if (discarded is { } count && last.Discarded is { } before && count < before)
+        if (discarded is { } count && _discarded is { } before && count < before)
             findings.Add(Finding(stream, $"events_discarded goes down from {before} to {count}"));
-        _last[stream] = (sequence ?? last.Sequence, discarded ?? last.Discarded);
+        _sequence = sequence ?? _sequence;
+        _discarded = discarded ?? _discarded;
     }
 
     public void OnEvent(StreamCursor stream, List<TraceDiagnostic> findings)

@@ -8,7 +8,10 @@ namespace Ltt.Trace.Validation;
 /// </summary>
 public sealed class TimestampsPass : ITracePass
 {
-    private readonly Dictionary<StreamCursor, (ulong LastEvent, ulong LastPacketEnd)> _last = new(ReferenceEqualityComparer.Instance);
+    private ulong _lastEvent;
+    private ulong _lastPacketEnd;
+    private bool _clocked;
+    private ulong _packetEnd = ulong.MaxValue;
 
     public string Name => "timestamps";
 
@@ -16,27 +19,28 @@ public sealed class TimestampsPass : ITracePass
 
     public void OnPacket(StreamCursor stream, List<TraceDiagnostic> findings)
     {
+        // What each event of the packet is checked against, read once here.
+        _clocked = stream.HasClock;
+        _packetEnd = stream.TimestampEnd ?? ulong.MaxValue;
         if (stream.TimestampBegin is not { } begin)
             return;
-        var last = _last.GetValueOrDefault(stream);
         if (stream.TimestampEnd is { } end && end < begin)
             findings.Add(Finding(stream, $"packet ends (timestamp_end {end}) before it begins (timestamp_begin {begin})", stream.PacketOffset, -1));
-        if (stream.PacketIndex > 0 && begin < last.LastPacketEnd)
-            findings.Add(Finding(stream, $"packet begins at {begin}, before the previous packet ended ({last.LastPacketEnd})", stream.PacketOffset, -1));
-        _last[stream] = (last.LastEvent, stream.TimestampEnd ?? begin);
+        if (stream.PacketIndex > 0 && begin < _lastPacketEnd)
+            findings.Add(Finding(stream, $"packet begins at {begin}, before the previous packet ended ({_lastPacketEnd})", stream.PacketOffset, -1));
+        _lastPacketEnd = stream.TimestampEnd ?? begin;
     }
 
     public void OnEvent(StreamCursor stream, List<TraceDiagnostic> findings)
     {
-        if (!stream.HasClock)
+        if (!_clocked)
             return;
         ulong now = stream.ClockValue;
-        var last = _last.GetValueOrDefault(stream);
-        if (now < last.LastEvent)
-            findings.Add(Finding(stream, $"timestamp {now} goes backwards from {last.LastEvent}", stream.EventOffset, stream.EventIndex));
-        if (stream.TimestampEnd is { } end && now > end)
-            findings.Add(Finding(stream, $"timestamp {now} is after its packet's timestamp_end {end}", stream.EventOffset, stream.EventIndex));
-        _last[stream] = (now, last.LastPacketEnd);
+        if (now < _lastEvent)
+            findings.Add(Finding(stream, $"timestamp {now} goes backwards from {_lastEvent}", stream.EventOffset, stream.EventIndex));
+        if (now > _packetEnd)
+            findings.Add(Finding(stream, $"timestamp {now} is after its packet's timestamp_end {_packetEnd}", stream.EventOffset, stream.EventIndex));
+        _lastEvent = now;
     }
 
     private static TraceDiagnostic Finding(StreamCursor stream, string message, long offset, long eventIndex) =>

@@ -11,5 +11,14 @@ public sealed record ValidationReport(
 {
     public bool Passed => Passes.All(p => p.Findings.Count == 0);
 
+    /// <summary>There was no trace to validate: no such folder, no <c>metadata</c> file in it or below.</summary>
+    public bool NotATrace { get; init; }
+
+    /// <summary>Packets the trace says were lost (sequence-number gaps): reported, not a failure.</summary>
+    public long LostPackets { get; init; }
+
+    /// <summary>Events the tracer says it discarded (the packets' events_discarded counters): reported, not a failure.</summary>
+    public ulong DiscardedEvents { get; init; }
+
     public IEnumerable<TraceDiagnostic> Findings => Passes.SelectMany(p => p.Findings);
 }

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using System.Xml.Linq;
 using Ltt.Trace.Reader;
 
 namespace Ltt.Trace.Validation;
 
-/// <summary>Writes a <see cref="ValidationReport"/> as text lines, JSON, or a JUnit XML file for CI systems.</summary>
+/// <summary>Writes a <see cref="ValidationReport"/> as text lines or JSON (JUnit XML: Ltt.Validation.Reports.ValidationJunit).</summary>
 public static class ValidationReportWriter
 {
     public static void WriteText(ValidationReport report, TextWriter output)
@@ -15,7 +14,7 @@ public static class ValidationReportWriter
             foreach (var finding in findings)
                 output.WriteLine("     " + finding);
         }
-        output.WriteLine($"{report.Events} events in {report.Packets} packets: {(report.Passed ? "valid" : "INVALID")}");
+        output.WriteLine($"{report.Events} events in {report.Packets} packets{Losses(report)}: {(report.Passed ? "valid" : "INVALID")}");
     }
 
     public static void WriteJson(ValidationReport report, TextWriter output)
@@ -26,6 +25,8 @@ public static class ValidationReportWriter
             valid = report.Passed,
             events = report.Events,
             packets = report.Packets,
+            lostPackets = report.LostPackets,
+            discardedEvents = report.DiscardedEvents,
             passes = report.Passes.Select(p => new
             {
                 name = p.Name,
@@ -36,6 +37,11 @@ public static class ValidationReportWriter
         };
         output.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
     }
+
+    /// <summary>What the tracer says it lost, as babeltrace2 warns of it: part of a valid trace.</summary>
+    private static string Losses(ValidationReport report) =>
+        (report.LostPackets > 0 ? $", {report.LostPackets} packet(s) lost" : "") +
+        (report.DiscardedEvents > 0 ? $", {report.DiscardedEvents} event(s) discarded" : "");
 
     private static object ToJson(TraceDiagnostic d) => new
     {
@@ -48,35 +54,4 @@ public static class ValidationReportWriter
         eventName = d.EventName,
         message = d.Message,
     };
-
-    /// <summary>Writes JUnit XML: one test case per pass, failing with the pass's findings. Written to a temporary file and moved into place.</summary>
-    public static void WriteJunit(ValidationReport report, string path, string suite = "ltt-trace validate")
-    {
-        var cases = report.Passes.Select(p =>
-        {
-            var testCase = new XElement("testcase", new XAttribute("classname", report.Trace), new XAttribute("name", p.Name));
-            if (p.Findings.Count > 0)
-            {
-                testCase.Add(new XElement("failure",
-                    new XAttribute("message", $"{p.Findings.Count} problem(s): {p.Findings[0]}"),
-                    string.Join("\n", p.Findings)));
-            }
-            return testCase;
-        });
-        var document = new XDocument(new XElement("testsuites",
-            new XElement("testsuite",
-                new XAttribute("name", suite),
-                new XAttribute("tests", report.Passes.Count),
-                new XAttribute("failures", report.Passes.Count(p => p.Findings.Count > 0)),
-                cases)));
-        WriteAtomically(path, document.ToString() + "\n");
-    }
-
-    internal static void WriteAtomically(string path, string text)
-    {
-        string full = Path.GetFullPath(path);
-        string temp = full + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temp, text);
-        File.Move(temp, full, overwrite: true);
-    }
 }

@@ -6,7 +6,7 @@ namespace Ltt.Tracepoints.Json;
 
 /// <summary>
 /// Writes a <see cref="ScanResult"/> as the machine-readable model of <c>ltt-gen scan --json</c>:
-/// <c>{"events":[...],"markers":[...],"unresolved":[...],"diagnostics":[...]}</c>, keys in a fixed order so
+/// <c>{"events":[...],"markers":[...],"unresolved":[...],"leftOut":[...],"diagnostics":[...]}</c>, keys in a fixed order so
 /// the same scan gives the same bytes.
 /// </summary>
 public static class ScanJsonWriter
@@ -33,6 +33,17 @@ public static class ScanJsonWriter
             w.WriteNumber("line", u.Location.Line);
             WriteNullable(w, "guard", u.Guard);
             w.WriteString("reason", u.Reason);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("leftOut");
+        foreach (LeftOutHeader h in result.LeftOut)
+        {
+            w.WriteStartObject();
+            w.WriteString("header", h.File);
+            w.WriteNumber("sites", h.Sites);
+            w.WriteString("folder", h.Folder);
+            w.WriteString("reason", h.Reason);
             w.WriteEndObject();
         }
         w.WriteEndArray();

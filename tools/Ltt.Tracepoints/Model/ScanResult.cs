@@ -9,8 +9,14 @@ public sealed record ScanResult(
     /// <summary>The sites found but not resolved, each with where and why (also reported in <see cref="Diagnostics"/>).</summary>
     public IReadOnlyList<UnresolvedSite> Unresolved { get; init; } = [];
 
+    /// <summary>Trace headers of the tree that the target architecture's build never compiles, left out unparsed.</summary>
+    public IReadOnlyList<LeftOutHeader> LeftOut { get; init; } = [];
+
     /// <summary>How many files were parsed to produce this result.</summary>
     public int FilesParsed { get; init; }
+
+    /// <summary>True when the scan was asked something wrong (<see cref="ScanDiagnostic.IsInputError"/>), not only when the tree has sites that do not resolve.</summary>
+    public bool HasInputErrors => Diagnostics.Any(d => d.IsInputError);
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }

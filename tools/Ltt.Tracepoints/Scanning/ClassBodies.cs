@@ -17,15 +17,18 @@ internal static class ClassBodies
     };
 
     /// <summary>The bodies of every class of <paramref name="invocations"/>, by class name; the first declaration wins.</summary>
-    public static Dictionary<string, (SourceText? Entry, SourceText? Assign, IReadOnlyList<string>? Args)> Find(IEnumerable<MacroInvocation> invocations, string relativeFile)
+    /// <param name="macros">The tree's entry macros, expanded in the bodies (mac80211's <c>LOCAL_ASSIGN</c>).</param>
+    public static Dictionary<string, (SourceText? Entry, SourceText? Assign, IReadOnlyList<string>? Args)> Find(IEnumerable<MacroInvocation> invocations, string relativeFile,
+        FieldMacros? macros = null)
     {
+        macros ??= FieldMacros.None;
         var result = new Dictionary<string, (SourceText?, SourceText?, IReadOnlyList<string>?)>(StringComparer.Ordinal);
         foreach (MacroInvocation inv in invocations)
         {
             if (!ClassMacros.Contains(inv.Macro) || !inv.Balanced || inv.Arguments.Count == 0)
                 continue;
             string name = inv.ArgumentText(0);
-            result.TryAdd(name, (Body(inv, "TP_STRUCT__entry", relativeFile), Body(inv, "TP_fast_assign", relativeFile), ArgNames(inv)));
+            result.TryAdd(name, (Body(inv, "TP_STRUCT__entry", relativeFile, macros), Body(inv, "TP_fast_assign", relativeFile, macros), ArgNames(inv)));
         }
         return result;
     }
@@ -115,7 +118,7 @@ internal static class ClassBodies
     /// the arguments it passes through, from the first that holds a statement or a field: what the
     /// wrapper adds itself is not seen, and the fields it sets stay unrecorded with a warning.
     /// </summary>
-    private static SourceText? Body(MacroInvocation inv, string macro, string relativeFile)
+    private static SourceText? Body(MacroInvocation inv, string macro, string relativeFile, FieldMacros macros)
     {
         foreach (IReadOnlyList<Token> arg in inv.Arguments)
         {
@@ -126,7 +129,7 @@ internal static class ClassBodies
             {
                 if (inner.Count == 0)
                     return new SourceText("", new SourceLocation(relativeFile, arg[1].Position.Line, arg[1].Position.Column + 1));
-                return new SourceText(JoinLines(inner), new SourceLocation(relativeFile, inner[0].Position.Line, inner[0].Position.Column));
+                return new SourceText(JoinLines(macros.Expand(inner)), new SourceLocation(relativeFile, inner[0].Position.Line, inner[0].Position.Column));
             }
             if (arg[0].Kind == TokenKind.Identifier && arg[0].Spelling.StartsWith(macro + "_", StringComparison.Ordinal))
             {
@@ -134,7 +137,7 @@ internal static class ClassBodies
                 if (start < 0)
                     return null;
                 var body = inner.Skip(start).ToList();
-                return new SourceText(JoinLines(body), new SourceLocation(relativeFile, body[0].Position.Line, body[0].Position.Column));
+                return new SourceText(JoinLines(macros.Expand(body)), new SourceLocation(relativeFile, body[0].Position.Line, body[0].Position.Column));
             }
         }
         return null;

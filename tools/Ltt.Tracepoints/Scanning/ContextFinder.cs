@@ -8,7 +8,8 @@ namespace Ltt.Tracepoints.Scanning;
 /// </summary>
 internal static class ContextFinder
 {
-    public static Dictionary<string, TraceContext> Find(List<SourceFile> files, Dictionary<string, FileTokens> tokens, string tree)
+    /// <param name="kbuild">The folders' Kbuild include paths: <c>#include "scrub/trace.h"</c> in fs/xfs/scrub/trace.c is found through fs/xfs's <c>-I</c>.</param>
+    public static Dictionary<string, TraceContext> Find(List<SourceFile> files, Dictionary<string, FileTokens> tokens, string tree, Kbuild.KbuildFlags? kbuild = null)
     {
         var result = new Dictionary<string, TraceContext>(StringComparer.Ordinal);
         foreach (SourceFile file in files.Where(f => f.MayCreateTracePoints))
@@ -26,7 +27,7 @@ internal static class ContextFinder
                              .TakeWhile(x => !(x.Keyword == "undef" && x.Body.Count > 0 && x.Body[0].Is("CREATE_TRACE_POINTS")))
                              .Where(x => x.Keyword == "include" && x.Body.Count > 0))
                 {
-                    string? header = Resolve(include, Path.GetDirectoryName(file.Path)!, tree);
+                    string? header = Resolve(include, Path.GetDirectoryName(file.Path)!, tree, SearchPath(kbuild, tree, file.Path));
                     if (header is null)
                         continue;
                     var before = lines.Take(d.Line - 1).Concat(lines.Skip(d.EndLine).Take(include.Line - 1 - d.EndLine)).ToList();
@@ -73,13 +74,31 @@ internal static class ContextFinder
         }
     }
 
-    private static string? Resolve(FileTokens.Directive include, string dir, string tree)
+    /// <summary>The -I folders Kbuild gives a source file, absolute.</summary>
+    private static IReadOnlyList<string> SearchPath(Kbuild.KbuildFlags? kbuild, string tree, string file)
+    {
+        if (kbuild is null)
+            return [];
+        string folder = Path.GetRelativePath(tree, Path.GetDirectoryName(file)!).Replace('\\', '/');
+        if (folder.StartsWith("..", StringComparison.Ordinal))
+            return [];
+        return kbuild.For(folder == "." ? "" : folder, Path.GetFileNameWithoutExtension(file) + ".o")
+            .Where(f => f.StartsWith("-I", StringComparison.Ordinal) || f.StartsWith("-iquote", StringComparison.Ordinal))
+            .Select(f => f.StartsWith("-I", StringComparison.Ordinal) ? f[2..] : f["-iquote".Length..]).ToList();
+    }
+
+    private static string? Resolve(FileTokens.Directive include, string dir, string tree, IReadOnlyList<string>? searchPath = null)
     {
         string spelled = include.Body[0].Spelling;
         if (spelled.Length > 2 && spelled[0] == '"')
         {
-            string path = Path.GetFullPath(Path.Combine(dir, spelled[1..^1]));
-            return File.Exists(path) ? path : null;
+            foreach (string root in (IEnumerable<string>)[dir, .. searchPath ?? []])
+            {
+                string path = Path.GetFullPath(Path.Combine(root, spelled[1..^1]));
+                if (File.Exists(path))
+                    return path;
+            }
+            return null;
         }
         if (include.Body[0].Spelling.StartsWith('<'))
         {

@@ -13,6 +13,8 @@ internal sealed class FileTokens
 
     public FileTokens(IReadOnlyList<Token> tokens, string text)
     {
+        // libclang hands comments on as tokens; C has none (TRACE_EVENT(/* put_tid */ hfi1_put_tid, ... in hfi1).
+        tokens = tokens.Where(t => t.Kind != TokenKind.Comment).ToList();
         _tokens = tokens;
         string[] lines = text.Split('\n');
         var directives = new List<Directive>();

@@ -28,6 +28,7 @@ internal sealed class HeaderParser
         var diagnostics = new List<ScanDiagnostic>();
         string rel = _env.Relative(header);
         var args = new List<string>(_env.ParseArguments());
+        args.AddRange(_env.FolderFlags(header, withContext ? job.Context?.SourceFile : null));
         foreach (string symbol in forcedConfig ?? [])
             args.Add($"-D{symbol}=1");
         if (!index.TryParse(main, args, files,
@@ -110,9 +111,10 @@ internal sealed class HeaderParser
         var sites = new List<TracepointSite>();
         var unresolved = new List<UnresolvedSite>();
         var seenLines = new HashSet<int>();
-        var bodies = ClassBodies.Find(job.Invocations, rel);
         var undefs = job.Tokens.Directives.Where(d => d.Keyword == "undef" && d.Body.Count == 1).Select(d => d.Body[0].Spelling)
             .Where(n => !n.StartsWith("TRACE_", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var fieldMacros = FieldMacros.FromUnit(unit, IsMachinery, undefs.ToHashSet(StringComparer.Ordinal));
+        var bodies = ClassBodies.Find(job.Invocations, rel, fieldMacros);
         foreach (Cursor decl in siteDecls)
         {
             SourcePosition at = decl.Location;
@@ -205,6 +207,15 @@ internal sealed class HeaderParser
         }
         bool hadErrors = clangErrors.Count > 0;
         return new HeaderScan(sites, unresolved, Dedupe(diagnostics), hadErrors, inactive);
+    }
+
+    /// <summary>Files whose macros are the tracing machinery's (or the prelude's), never expanded in a class body.</summary>
+    private bool IsMachinery(string file)
+    {
+        if (file == _env.PreludePath)
+            return true;
+        string rel = _env.Relative(file);
+        return ScanOptions.MachineryFiles.Any(m => m.EndsWith('/') ? rel.StartsWith(m, StringComparison.Ordinal) : rel == m);
     }
 
     private UnresolvedSite Unresolved(HeaderJob job, MacroInvocation inv, string reason)

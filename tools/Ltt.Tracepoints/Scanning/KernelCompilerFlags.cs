@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Ltt.IO;
 
 namespace Ltt.Tracepoints.Scanning;
 
@@ -25,37 +25,14 @@ internal sealed class KernelCompilerFlags
     /// <summary>True when a generated autoconf.h was found, so CONFIG_ symbols are the tree's real ones.</summary>
     public bool HasConfig { get; }
 
-    public static string? SourceArch(string arch) => arch switch
-    {
-        "x86_64" or "amd64" or "i386" or "i686" or "x86" => "x86",
-        "arm64" or "aarch64" => "arm64",
-        "arm" => "arm",
-        "riscv64" or "riscv32" or "riscv" => "riscv",
-        "ppc64" or "ppc64le" or "powerpc" => "powerpc",
-        "s390x" or "s390" => "s390",
-        "mips" => "mips",
-        _ => null,
-    };
-
-    public static string? Triple(string arch) => arch switch
-    {
-        "x86_64" or "amd64" or "x86" => "x86_64-linux-gnu",
-        "i386" or "i686" => "i386-linux-gnu",
-        "arm64" or "aarch64" => "aarch64-linux-gnu",
-        "arm" => "arm-linux-gnueabi",
-        "riscv64" or "riscv" => "riscv64-linux-gnu",
-        "riscv32" => "riscv32-linux-gnu",
-        "ppc64le" => "powerpc64le-linux-gnu",
-        "ppc64" or "powerpc" => "powerpc64-linux-gnu",
-        "s390x" or "s390" => "s390x-linux-gnu",
-        "mips" => "mips-linux-gnu",
-        _ => null,
-    };
+    /// <summary>The kernel's source folder for an architecture name (<c>arch/&lt;it&gt;</c>), from <see cref="Architecture.All"/>.</summary>
+    public static string? SourceArch(string arch) => Architecture.Find(arch)?.SourceArch;
 
     public static KernelCompilerFlags Create(string tree, string? build, string arch, string? compilerInclude)
     {
-        string srcArch = SourceArch(arch) ?? throw new ArgumentException($"unknown architecture '{arch}'", nameof(arch));
-        string triple = Triple(arch)!;
+        var architecture = Architecture.Find(arch) ?? throw new ArgumentException(Architecture.Unknown(arch), nameof(arch));
+        string srcArch = architecture.SourceArch;
+        string triple = architecture.Triple;
         build ??= tree;
         var args = new List<string> { "-target", triple, "-x", "c", "-std=gnu11", "-nostdinc" };
         if (compilerInclude is not null && Directory.Exists(compilerInclude))
@@ -96,24 +73,8 @@ internal sealed class KernelCompilerFlags
     /// <summary>gcc's include directory, as <c>gcc -print-file-name=include</c> prints it; null when gcc is absent.</summary>
     public static string? FindCompilerIncludeDirectory()
     {
-        try
-        {
-            var start = new ProcessStartInfo("gcc", "-print-file-name=include")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            using var process = Process.Start(start);
-            if (process is null)
-                return null;
-            string output = process.StandardOutput.ReadToEnd().Trim();
-            process.WaitForExit();
-            return process.ExitCode == 0 && Directory.Exists(output) ? output : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
+        var run = ToolRun.Start("gcc", ["-print-file-name=include"]);
+        string output = run.Output.Trim();
+        return run.Success && Directory.Exists(output) ? output : null;
     }
 }

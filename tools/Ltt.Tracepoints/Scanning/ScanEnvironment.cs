@@ -16,6 +16,7 @@ internal sealed class ScanEnvironment : IDisposable
     private ScanEnvironment(string tree, string? build, KernelCompilerFlags flags, string workDir, IReadOnlyList<UnsavedFile> virtualFiles)
     {
         Tree = tree;
+        Kbuild = new Kbuild.KbuildFlags(tree);
         Build = build;
         Flags = flags;
         _workDir = workDir;
@@ -24,6 +25,9 @@ internal sealed class ScanEnvironment : IDisposable
     }
 
     public string Tree { get; }
+
+    /// <summary>The include paths and defines the tree's Kbuild files give each folder (fs/xfs's libxfs).</summary>
+    public Kbuild.KbuildFlags Kbuild { get; }
 
     public string? Build { get; }
 
@@ -128,6 +132,26 @@ internal sealed class ScanEnvironment : IDisposable
                 return rel.Replace('\\', '/');
         }
         return full;
+    }
+
+    /// <summary>
+    /// The Kbuild flags for a parse of <paramref name="header"/>: its folder's, and with
+    /// <paramref name="context"/> (the .c file that instantiates it) that file's folder's and object's.
+    /// </summary>
+    public IEnumerable<string> FolderFlags(string header, string? context)
+    {
+        var flags = new List<string>();
+        foreach (var (file, obj) in new[] { (header, (string?)null), (context, context is null ? null : Path.GetFileNameWithoutExtension(context) + ".o") })
+        {
+            if (file is null)
+                continue;
+            string folder = Path.GetRelativePath(Tree, Path.GetDirectoryName(Path.GetFullPath(file))!).Replace('\\', '/');
+            if (folder == ".")
+                folder = "";
+            if (!folder.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(folder))
+                flags.AddRange(Kbuild.For(folder, obj));
+        }
+        return flags.Distinct();
     }
 
     public SourceLocation Location(SourcePosition position) =>

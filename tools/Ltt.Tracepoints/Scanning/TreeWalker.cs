@@ -27,7 +27,7 @@ internal static class TreeWalker
             else
             {
                 diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, new SourceLocation(Path.GetRelativePath(tree, root), 0),
-                    "no such file or folder in the tree"));
+                    "no such file or folder in the tree") { IsInputError = true });
             }
         }
         var result = new List<SourceFile>();
@@ -40,7 +40,7 @@ internal static class TreeWalker
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, new SourceLocation(Rel(tree, file), 0), "cannot read: " + e.Message));
+                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, new SourceLocation(Rel(tree, file), 0), "cannot read: " + e.Message) { IsInputError = true });
                 continue;
             }
             bool sites = file.EndsWith(".h", StringComparison.Ordinal) && SiteMacros.All.Any(m => text.Contains(m, StringComparison.Ordinal));
@@ -61,7 +61,7 @@ internal static class TreeWalker
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, new SourceLocation(Rel(tree, dir), 0), "cannot list: " + e.Message));
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, new SourceLocation(Rel(tree, dir), 0), "cannot list: " + e.Message) { IsInputError = true });
             return;
         }
         foreach (string entry in entries)

@@ -13,6 +13,7 @@ public static class CheckCommand
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "The folder ltt-gen probes wrote.", Required = true };
         var command = new Command("check", "Exit 1 and name the files of a generated folder that drifted from what the tree generates now.");
         shared.AddTo(command);
+        shared.AddGenerationOptions(command);
         command.Options.Add(output);
         command.SetAction(parse =>
         {
@@ -20,12 +21,18 @@ public static class CheckCommand
             if (options is null)
                 return (int)ExitCode.BadInput;
             return Run(options.Value.Scan, options.Value.Generate, parse.GetValue(output)!.FullName,
-                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(shared.Strict), parse.GetValue(shared.Verbose));
         });
         return command;
     }
 
-    public static int Run(Ltt.Tracepoints.ScanOptions scan, ProbeGeneratorOptions options, string folder, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Generates as <c>probes</c> does (the same sites skipped, the same report.txt) and compares:
+    /// exit 1 when a file drifted, or with <paramref name="strict"/> when a site is skipped;
+    /// skipped sites alone are no drift (report.txt records them, so a change in them is).
+    /// </summary>
+    public static int Run(Ltt.Tracepoints.ScanOptions scan, ProbeGeneratorOptions options, string folder, TextWriter output, TextWriter error,
+        bool strict = false, bool verbose = false)
     {
         if (!Directory.Exists(folder))
         {
@@ -33,8 +40,13 @@ public static class CheckCommand
             return (int)ExitCode.BadInput;
         }
         var generated = ProbeGenerator.Generate(scan, options);
-        if (ProbeOptions.Report(generated, error))
+        if (ProbeOptions.Report(generated, error, verbose))
             return (int)ExitCode.BadInput;
+        if (strict && generated.HasSkipped)
+        {
+            error.WriteLine($"ltt-gen check: --strict: {generated.Report!.Skipped.Count} sites do not resolve");
+            return (int)ExitCode.CheckFailed;
+        }
         var drifted = OutputFolder.Drift(folder, generated.Files);
         foreach (var file in drifted)
             output.WriteLine(file);
@@ -43,7 +55,8 @@ public static class CheckCommand
             error.WriteLine($"ltt-gen check: {drifted.Count} generated file(s) drifted from {scan.Tree}; run ltt-gen probes again");
             return (int)ExitCode.CheckFailed;
         }
-        output.WriteLine($"{generated.Files.Count} generated files match {scan.Tree}");
+        string skipped = generated.HasSkipped ? $" ({generated.Report!.Skipped.Count} sites skipped, as {Ltt.Probes.Generation.GenerationReport.FileName} records)" : "";
+        output.WriteLine($"{generated.Files.Count} generated files match {scan.Tree}{skipped}");
         return (int)ExitCode.Success;
     }
 }

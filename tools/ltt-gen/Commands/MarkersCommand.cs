@@ -3,6 +3,7 @@ using Ltt.Cli;
 using Ltt.Probes.Generation;
 using Ltt.Probes.Metadata;
 using Ltt.Tracepoints;
+using Ltt.Tracepoints.Model;
 
 namespace LttGen.Commands;
 
@@ -26,11 +27,15 @@ public static class MarkersCommand
 
     public static int Run(ScanOptions scan, ProbeGeneratorOptions options, TextWriter output, TextWriter error)
     {
-        var generated = ProbeGenerator.Generate(scan, options);
+        // One scan: the markers the tree has and the ones generated from its tracepoints.
         var scanned = TracepointScanner.Scan(scan);
-        if (ProbeOptions.Report(generated, error))
-            return (int)ExitCode.BadInput;
+        var generated = ProbeGenerator.Generate(scanned, scan.Tree, options);
         var table = MarkerTable.Build(scanned, generated.Plan);
+        // A conflict is what this command checks (exit 1, with the list); any other error is bad input.
+        var conflictSites = table.Conflicts.SelectMany(c => new[] { c.First.Location, c.Second.Location }).ToHashSet();
+        bool IsConflict(ScanDiagnostic d) => d.Severity == DiagnosticSeverity.Error && conflictSites.Contains(d.Location);
+        if (ProbeOptions.Report(generated with { Diagnostics = [.. generated.Diagnostics.Where(d => !IsConflict(d))] }, error))
+            return (int)ExitCode.BadInput;
         int width = table.Markers.Select(m => m.FullName.Length).DefaultIfEmpty(10).Max();
         foreach (var m in table.Markers)
             output.WriteLine($"{m.FullName.PadRight(width)}  {Origin(m.Origin),-16}  {m.Location,-32}  \"{m.Format}\"");

@@ -16,7 +16,7 @@ internal sealed class ProbeOptions
         DefaultValueFactory = _ => "ltt-0.105",
     };
 
-    public Option<string> Arch { get; } = new("--arch", "-a") { Description = "Target architecture: x86_64, i386, arm64, ...", DefaultValueFactory = _ => "x86_64" };
+    public Option<string> Arch { get; } = new("--arch", "-a") { Description = $"Target architecture: {Architecture.Names}", DefaultValueFactory = _ => "x86_64" };
 
     public Option<bool> Packed { get; } = new("--packed") { Description = "A packed channel: fields are not aligned." };
 
@@ -25,6 +25,16 @@ internal sealed class ProbeOptions
     public Option<DirectoryInfo?> Build { get; } = new("--build", "-b") { Description = "A configured build directory for .config and generated headers." };
 
     public Option<string[]> Paths { get; } = new("--path", "-p") { Description = "Scan only this folder or file of the tree (repeatable)." };
+
+    public Option<bool> Strict { get; } = new("--strict")
+    {
+        Description = "All or nothing: when a site of the build does not resolve, write nothing and exit 1 (by default the rest is generated, exit 1).",
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v")
+    {
+        Description = "Print every warning and error on stderr, not only the summary (report.txt in the output has them all).",
+    };
 
     public void AddTo(Command command, bool withTarget = true)
     {
@@ -40,6 +50,13 @@ internal sealed class ProbeOptions
         command.Options.Add(Paths);
     }
 
+    /// <summary>Adds <c>--strict</c> and <c>-v</c>, for the commands that generate.</summary>
+    public void AddGenerationOptions(Command command)
+    {
+        command.Options.Add(Strict);
+        command.Options.Add(Verbose);
+    }
+
     /// <summary>Reads the parsed values; null with a message on a bad value.</summary>
     public (ScanOptions Scan, ProbeGeneratorOptions Generate)? Read(ParseResult parse, TextWriter error, string commandName)
     {
@@ -53,7 +70,7 @@ internal sealed class ProbeOptions
         var abi = TargetAbi.FromArch(arch);
         if (abi is null)
         {
-            error.WriteLine($"ltt-gen {commandName}: unknown architecture '{arch}'");
+            error.WriteLine($"ltt-gen {commandName}: {Architecture.Unknown(arch)}");
             return null;
         }
         string target = parse.GetValue(Target) ?? "ltt-0.105";
@@ -79,13 +96,26 @@ internal sealed class ProbeOptions
         return (scan, generate);
     }
 
-    /// <summary>Prints the diagnostics of a generation; true when it has errors.</summary>
-    public static bool Report(GeneratedOutput output, TextWriter error)
+    /// <summary>
+    /// Prints what a generation has to say: every diagnostic when it failed or with
+    /// <paramref name="verbose"/>, else the errors that stop it and the summary of what was
+    /// left out. True when it has errors (nothing can be written).
+    /// </summary>
+    public static bool Report(GeneratedOutput output, TextWriter error, bool verbose = true)
     {
+        bool all = verbose || output.HasErrors || output.Report is null;
         foreach (var d in output.Diagnostics)
-            error.WriteLine(d);
+        {
+            if (all || d.Severity == Ltt.Tracepoints.Model.DiagnosticSeverity.Error && !output.Report!.TreeErrors.Contains(d))
+                error.WriteLine(d);
+        }
         foreach (var t in output.TemplateErrors)
             error.WriteLine($"{t}: error");
+        if (output.Report is not null && !output.HasErrors)
+        {
+            foreach (string line in output.Report.Summary())
+                error.WriteLine(line);
+        }
         return output.HasErrors;
     }
 }

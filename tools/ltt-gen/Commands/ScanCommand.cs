@@ -16,7 +16,7 @@ public static class ScanCommand
         {
             Description = "A configured build directory (O= folder or linux-headers-*-<flavour>) for .config and generated headers.",
         };
-        var arch = new Option<string>("--arch", "-a") { Description = "Target architecture: x86_64, i386, arm64, ...", DefaultValueFactory = _ => "x86_64" };
+        var arch = new Option<string>("--arch", "-a") { Description = $"Target architecture: {Architecture.Names}", DefaultValueFactory = _ => "x86_64" };
         var json = new Option<bool>("--json") { Description = "Print the machine-readable model instead of a table." };
         var paths = new Option<string[]>("--path", "-p")
         {
@@ -57,7 +57,7 @@ public static class ScanCommand
         }
         if (!ScanOptions.IsSupportedArch(arch))
         {
-            error.WriteLine($"ltt-gen scan: unknown architecture '{arch}' (x86_64, i386, arm64, arm, riscv64, ppc64le, s390x, mips)");
+            error.WriteLine($"ltt-gen scan: {Architecture.Unknown(arch)}");
             return (int)ExitCode.BadInput;
         }
         var options = new ScanOptions

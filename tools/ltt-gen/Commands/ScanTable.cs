@@ -25,6 +25,12 @@ internal static class ScanTable
         foreach (string macro in resolved.Keys.Union(missing.Keys).Order(StringComparer.Ordinal))
             output.WriteLine($"{macro,-24} {resolved.GetValueOrDefault(macro),6} resolved {missing.GetValueOrDefault(macro),6} unresolved");
         output.WriteLine($"{"markers",-24} {result.Markers.Count,6}");
+        if (result.LeftOut.Count > 0)
+        {
+            output.WriteLine($"left out: {result.LeftOut.Count} headers ({result.LeftOut.Sum(h => h.Sites)} sites) that this architecture's build never compiles: " +
+                string.Join(", ", result.LeftOut.GroupBy(h => h.Folder).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => $"{g.Key} {g.Count()} ({g.First().Reason})")));
+        }
         output.WriteLine($"{result.Sites.Count} sites resolved, {result.Unresolved.Count} unresolved, {result.Markers.Count} markers, " +
             $"{result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} errors in {result.FilesParsed} headers");
     }

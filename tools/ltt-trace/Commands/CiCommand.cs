@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Ltt.Cli;
-using Ltt.Probes.CiRun;
+using Ltt.IO;
+using Ltt.Validation.Harness;
+using Ltt.Validation.Reports;
 using Ltt.Probes.Generation;
 using Ltt.Tracepoints;
 using Ltt.Tracepoints.Markers;
@@ -16,7 +18,12 @@ public static class CiCommand
     public static Command Create()
     {
         var tree = new Argument<DirectoryInfo>("kernel-tree") { Description = "The kernel tree whose probes are generated and checked." };
-        var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "Keep the generated probes, harness build, trace and report here (must not exist, or be empty); default: a temporary folder, removed after a clean run." };
+        var output = new Option<DirectoryInfo?>("--output", "-o")
+        {
+            Description = "Keep the generated probes, harness build, trace and report here: a new or empty folder, or one ltt-trace ci wrote before (it holds "
+                + Marker + "), which is replaced as a whole; default: a temporary folder, removed after a clean run.",
+        };
+        var force = new Option<bool>("--force") { Description = "Replace the output folder even if ltt-trace ci did not write it (never the tree)." };
         var junit = new Option<string?>("--junit") { Description = "Also write the result as JUnit XML to this file." };
         var templates = new Option<DirectoryInfo?>("--templates") { Description = "Templates root to generate with (holding probes/<target>/ and metadata/) instead of the shipped ones." };
         var target = new Option<string>("--target") { Description = "Probe target (a folder of templates/probes/).", DefaultValueFactory = _ => "ltt-0.105" };
@@ -28,56 +35,76 @@ public static class CiCommand
         command.Options.Add(templates);
         command.Options.Add(target);
         command.Options.Add(paths);
+        command.Options.Add(force);
         command.SetAction(parse => Run(parse.GetValue(tree)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(junit),
-            parse.GetValue(templates)?.FullName, parse.GetValue(target)!, parse.GetValue(paths) ?? [], parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+            parse.GetValue(templates)?.FullName, parse.GetValue(target)!, parse.GetValue(paths) ?? [], parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
+            parse.GetValue(force)));
         return command;
     }
 
-    public static int Run(string tree, string? outputFolder, string? junit, string? templates, string target, IReadOnlyList<string> paths, TextWriter output, TextWriter error)
+    /// <summary>The file <c>ltt-trace ci -o</c> leaves in its output folder: a folder carrying it may be replaced by the next run.</summary>
+    public const string Marker = ".ltt-ci-output";
+
+    public static int Run(string tree, string? outputFolder, string? junit, string? templates, string target, IReadOnlyList<string> paths, TextWriter output, TextWriter error,
+        bool force = false)
     {
+        // Everything the user named is checked before the run, which takes seconds to minutes.
         if (!Directory.Exists(tree))
         {
             error.WriteLine($"ltt-trace ci: {tree}: not a folder");
             return (int)ExitCode.BadInput;
         }
-        if (outputFolder is not null && Directory.Exists(outputFolder) && Directory.EnumerateFileSystemEntries(outputFolder).Any())
+        if (junit is not null && AtomicFile.CheckWritable(junit) is { } junitProblem)
         {
-            error.WriteLine($"ltt-trace ci: {outputFolder}: exists and is not empty");
+            error.WriteLine($"ltt-trace ci: --junit {junitProblem}");
             return (int)ExitCode.BadInput;
         }
+        var outputTarget = outputFolder is null ? null : new OutputTarget
+        {
+            Folder = outputFolder,
+            Writer = "ltt-trace ci",
+            Marker = Marker,
+            Force = force,
+            Inputs = [.. new[] { tree, templates, junit }.OfType<string>()],
+        };
         // Work in a fresh folder; it becomes the output folder only when the run is over.
-        string work = outputFolder is null
-            ? Path.Combine(Path.GetTempPath(), $"ltt-ci-{Environment.ProcessId}-{Guid.NewGuid():N}")
-            : outputFolder.TrimEnd('/') + $".partial-{Environment.ProcessId}";
+        string? refused = null;
+        using StagedFolder? staged = outputTarget?.Stage(out refused);
+        if (refused is not null)
+        {
+            error.WriteLine($"ltt-trace ci: {refused}");
+            return (int)ExitCode.BadInput;
+        }
+        string work = staged?.Path ?? Path.Combine(Path.GetTempPath(), $"ltt-ci-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var options = new CiRunOptions(
             new ScanOptions { Tree = tree, Paths = paths },
             new ProbeGeneratorOptions { Target = target, Abi = TargetAbi.X86_64, TemplatesRoot = templates },
             work);
-        CiRunResult result;
-        try
+        CiRunResult result = CiRunner.Run(options, step => error.WriteLine("ltt-trace ci: " + step));
+        if (result.BadInput)
         {
-            result = CiRunner.Run(options, step => error.WriteLine("ltt-trace ci: " + step));
-            if (outputFolder is not null)
-            {
-                if (Directory.Exists(outputFolder))
-                    Directory.Delete(outputFolder);
-                Directory.Move(work, outputFolder);
-            }
-            else if (result.Success)
-            {
+            // Nothing was checked: nothing is kept.
+            if (staged is null && Directory.Exists(work))
                 Directory.Delete(work, recursive: true);
-            }
-        }
-        catch (IOException ex)
-        {
-            error.WriteLine($"ltt-trace ci: {ex.Message}");
+            foreach (string line in result.Failure!.Split('\n'))
+                error.WriteLine($"ltt-trace ci: {line}");
             return (int)ExitCode.BadInput;
         }
+        if (staged is not null && staged.Commit() is { } commitError)
+        {
+            error.WriteLine($"ltt-trace ci: {commitError}");
+            return (int)ExitCode.BadInput;
+        }
+        if (staged is null && result.Success)
+            Directory.Delete(work, recursive: true);
         Print(result, output);
-        if (!result.Success && outputFolder is null && Directory.Exists(work))
+        if (!result.Success && staged is null && Directory.Exists(work))
             output.WriteLine($"generated files and trace kept in {work}");
-        if (junit is not null)
-            CiJunit.Write(result, junit);
+        if (junit is not null && AtomicFile.Write(junit, CiJunit.Render(result)) is { } junitError)
+        {
+            error.WriteLine($"ltt-trace ci: --junit {junitError}");
+            return (int)ExitCode.BadInput;
+        }
         return result.Success ? (int)ExitCode.Success : (int)ExitCode.CheckFailed;
     }
 

@@ -8,7 +8,7 @@ namespace LttTrace.Commands;
 /// <summary><c>ltt-trace stats TRACE</c>: events per event class and per stream, discarded events, time span, decode rate.</summary>
 public static class StatsCommand
 {
-    public static Command Create() => TraceInput.Command("stats", "Decode every event and print counts per event class and stream, discarded events, first and last timestamps and the decode rate.", Run);
+    public static Command Create() => TraceInput.Command("stats", "Decode every event and print counts per event class and stream, discarded events, lost packets, first and last timestamps and the decode rate.", Run);
 
     public static int Run(string path, TextWriter output, TextWriter error)
     {
@@ -20,6 +20,7 @@ public static class StatsCommand
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"events: {stats.Events}"));
         output.WriteLine(string.Create(c, $"discarded events: {stats.Discarded}"));
+        output.WriteLine(string.Create(c, $"lost packets: {stats.LostPackets}"));
         if (stats.FirstNs is { } first && stats.LastNs is { } last)
         {
             output.WriteLine(string.Create(c, $"first timestamp: {Format(first)}"));
@@ -32,8 +33,8 @@ public static class StatsCommand
             output.WriteLine(string.Create(c, $"  {name.PadRight(width)}  {count,12}"));
         output.WriteLine("streams:");
         width = stats.PerStream.Select(p => p.Stream.Length).DefaultIfEmpty(0).Max();
-        foreach (var (stream, events, packets, discarded) in stats.PerStream)
-            output.WriteLine(string.Create(c, $"  {stream.PadRight(width)}  {events,12} events  {packets,8} packets  {discarded,8} discarded"));
+        foreach (var (stream, events, packets, discarded, lost) in stats.PerStream)
+            output.WriteLine(string.Create(c, $"  {stream.PadRight(width)}  {events,12} events  {packets,8} packets  {discarded,8} discarded  {lost,8} packets lost"));
         output.WriteLine(string.Create(c, $"decoded in {stats.Elapsed.TotalSeconds:F3} s: {stats.EventsPerSecond / 1e6:F2} M events/s"));
         foreach (var d in stats.Diagnostics)
             error.WriteLine($"ltt-trace: {d}");

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Ltt.Cli;
+using Ltt.IO;
+using Ltt.Validation.Reports;
 using Ltt.Trace.Layout;
 using Ltt.Trace.Reader;
 using Ltt.Trace.Validation;
@@ -27,34 +29,35 @@ public static class ValidateCommand
 
     public static int Run(string path, string? catalogPath, bool json, string? junit, TextWriter output, TextWriter error)
     {
+        if (junit is not null && AtomicFile.CheckWritable(junit) is { } junitProblem)
+        {
+            error.WriteLine($"ltt-trace validate: --junit {junitProblem}");
+            return (int)ExitCode.BadInput;
+        }
         EventCatalog? catalog = null;
         if (catalogPath is not null && !EventCatalogJson.TryLoad(catalogPath, out catalog, out var catalogError))
         {
             error.WriteLine($"ltt-trace: {catalogError}");
             return (int)ExitCode.BadInput;
         }
-        if (!Directory.Exists(path))
+        var report = TraceValidator.Validate(path, catalog);
+        if (report.NotATrace)
         {
-            error.WriteLine($"ltt-trace: {path}: no such directory");
+            // No trace at all is bad input, as for dump and stats; metadata that is there but
+            // wrong is what validation reports.
+            foreach (var d in report.Findings)
+                error.WriteLine($"ltt-trace: {d}");
             return (int)ExitCode.BadInput;
-        }
-        var opened = TraceSet.Open(path);
-        ValidationReport report;
-        if (opened.Traces is not { } traces)
-        {
-            report = new ValidationReport(path, [("metadata", "the metadata parses and its layouts resolve", opened.Diagnostics)], 0, 0);
-        }
-        else
-        {
-            using (traces)
-                report = TraceValidator.Validate(path, traces, catalog);
         }
         if (json)
             ValidationReportWriter.WriteJson(report, output);
         else
             ValidationReportWriter.WriteText(report, output);
-        if (junit is not null)
-            ValidationReportWriter.WriteJunit(report, junit);
+        if (junit is not null && AtomicFile.Write(junit, ValidationJunit.Render(report)) is { } junitError)
+        {
+            error.WriteLine($"ltt-trace validate: --junit {junitError}");
+            return (int)ExitCode.BadInput;
+        }
         return report.Passed ? (int)ExitCode.Success : (int)ExitCode.CheckFailed;
     }
 }

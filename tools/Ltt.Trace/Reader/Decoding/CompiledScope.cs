@@ -13,7 +13,11 @@ internal sealed class CompiledScope
         Present = present;
         Meanings = meanings;
         HasEnums = ops.Any(o => o.Kind == OpKind.Enum);
+        Fixed = FixedLayout.TryCreate(ops);
     }
+
+    /// <summary>The load plan when every field has a fixed size, else null (the op walker decodes it).</summary>
+    public FixedLayout? Fixed { get; }
 
     /// <summary>Some field is an enumeration (checks skip scopes without).</summary>
     public bool HasEnums { get; }

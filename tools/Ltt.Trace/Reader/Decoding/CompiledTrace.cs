@@ -23,9 +23,15 @@ internal sealed class CompiledTrace
 
     public int RegisterCount { get; }
 
+    /// <summary>Event classes over all stream classes (each <see cref="CompiledEvent.Index"/> is below it).</summary>
+    public int EventCount { get; private init; }
+
     public byte[]? HostnameUtf8 { get; }
 
     public byte[]? UuidBytes { get; }
+
+    /// <summary>The event class with <see cref="CompiledEvent.Index"/> <paramref name="index"/>.</summary>
+    public Metadata.CtfEventClass EventClass(int index) => Streams.SelectMany(s => s.Events).First(e => e.Index == index).Class;
 
     public CompiledStream? FindStream(ulong id) => Streams.FirstOrDefault(s => (ulong)s.Class.Id == id);
 
@@ -43,6 +49,7 @@ internal sealed class CompiledTrace
                 _ => -1,
             });
         var streams = new List<Func<CompiledStream>>();
+        int eventCount = 0;
         foreach (var streamClass in trace.Streams)
         {
             var symbols = traceSymbols.Copy();
@@ -65,7 +72,8 @@ internal sealed class CompiledTrace
                 var eventSymbols = symbols.Copy();
                 var context = compiler.Compile(eventClass.Context, "event.context", eventSymbols, (_, _, _) => -1);
                 var payload = compiler.Compile(eventClass.Payload, "event.fields", eventSymbols, (_, _, _) => -1);
-                events.Add(() => new CompiledEvent(eventClass, context(), payload()));
+                int index = eventCount++;
+                events.Add(() => new CompiledEvent(eventClass, context(), payload(), index));
             }
             string? clockName = FindClock(streamClass.PacketContext) ?? FindClock(streamClass.EventHeader);
             CtfClock? clock = null;
@@ -79,7 +87,7 @@ internal sealed class CompiledTrace
         }
         if (diagnostics.Count > before)
             return null;
-        return new CompiledTrace(trace, header(), streams.Select(s => s()).ToList(), compiler.RegisterCount);
+        return new CompiledTrace(trace, header(), streams.Select(s => s()).ToList(), compiler.RegisterCount) { EventCount = eventCount };
     }
 
     private static string? FindClock(CtfType? type) => type switch

@@ -23,9 +23,22 @@ internal sealed class FieldTape
         Count = n + 1;
     }
 
-    private void Grow()
+    /// <summary>Makes room for <paramref name="count"/> entries written directly into <see cref="Values"/> (and <see cref="Aux"/>) from index <paramref name="first"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public ulong[] Reserve(int count, out int first)
     {
-        Array.Resize(ref Values, Values.Length * 2);
-        Array.Resize(ref Aux, Aux.Length * 2);
+        first = Count;
+        int end = first + count;
+        if (end > Values.Length)
+            Grow(end);
+        Count = end;
+        return Values;
+    }
+
+    private void Grow(int needed = 0)
+    {
+        int size = Math.Max(Values.Length * 2, needed);
+        Array.Resize(ref Values, size);
+        Array.Resize(ref Aux, size);
     }
 }

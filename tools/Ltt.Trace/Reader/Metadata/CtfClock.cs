@@ -19,14 +19,13 @@ public sealed record CtfClock(
     /// value of 2^42 cycles and more that rounds differently from exact integer arithmetic by
     /// a nanosecond now and then; matching babeltrace2 matters more here than that nanosecond.
     /// </summary>
-    public long ToNanosecondsFromOrigin(ulong value)
-    {
-        long seconds = OffsetSeconds + OffsetCycles / (long)Frequency;
-        long restCycles = OffsetCycles % (long)Frequency;
-        long baseNs = seconds * 1_000_000_000L + CyclesToNs((ulong)restCycles);
-        return baseNs + CyclesToNs(value);
-    }
+    public long ToNanosecondsFromOrigin(ulong value) => OffsetNanoseconds() + CyclesToNanoseconds(value);
 
-    private long CyclesToNs(ulong cycles) =>
+    /// <summary>The clock's offset from the origin in nanoseconds (the offset cycles folded into seconds first): the first term of <see cref="ToNanosecondsFromOrigin"/>.</summary>
+    public long OffsetNanoseconds() =>
+        (OffsetSeconds + OffsetCycles / (long)Frequency) * 1_000_000_000L + CyclesToNanoseconds((ulong)(OffsetCycles % (long)Frequency));
+
+    /// <summary>A clock value in nanoseconds, one double product and quotient, truncated: the second term of <see cref="ToNanosecondsFromOrigin"/>.</summary>
+    public long CyclesToNanoseconds(ulong cycles) =>
         Frequency == 1_000_000_000UL ? (long)cycles : (long)(ulong)(1e9 * cycles / Frequency);
 }

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# A bounded fuzzing campaign: SharpFuzz-instrumented parsers under AFL++, per target.
+# usage: tests/Ltt.Fuzz/campaign.sh <target|"target target..."|all> <seconds> [executions]
+# Needs afl++ (Debian package) and the SharpFuzz.CommandLine dotnet tool
+# (dotnet tool install -g SharpFuzz.CommandLine). Output in ${LTT_FUZZ_OUT:-/tmp/ltt-fuzz}/<target>:
+# AFL++'s queue, crashes and hangs; findings go to tests/Ltt.Fuzz/regressions/<target>/ once fixed.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+target=${1:?target or all}
+seconds=${2:?seconds}
+execs=${3:-}
+out=${LTT_FUZZ_OUT:-/tmp/ltt-fuzz}
+command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: apt-get install afl++" >&2; exit 2; }
+sharpfuzz=$(command -v sharpfuzz || echo "$HOME/.dotnet/tools/sharpfuzz")
+[ -x "$sharpfuzz" ] || { echo "sharpfuzz not found: dotnet tool install -g SharpFuzz.CommandLine" >&2; exit 2; }
+
+# A fresh folder: sharpfuzz refuses to instrument an assembly twice.
+rm -rf "$out/bin"
+dotnet publish "$here/Ltt.Fuzz.csproj" -c Release -o "$out/bin" -v q --nologo >/dev/null
+for dll in "$out"/bin/Ltt.*.dll; do
+	case $(basename "$dll") in Ltt.Fuzz.dll) continue ;; esac
+	"$sharpfuzz" "$dll" >/dev/null
+done
+
+targets=$target
+[ "$target" = all ] && targets=$(dotnet "$out/bin/Ltt.Fuzz.dll" list | cut -f1)
+printf '%-20s %12s %8s %8s %6s %8s\n' target executions exec/s paths crashes hangs
+for t in $targets; do
+	in="$out/$t-in"
+	rm -rf "$in" "$out/$t"
+	mkdir -p "$in"
+	while read -r f; do if [ -n "$f" ]; then cp "$root/$f" "$in/"; fi; done < "$here/seeds/$t.txt"
+	cp "$here"/corpus/"$t"/* "$here"/regressions/"$t"/* "$in/" 2>/dev/null || true
+	dict=()
+	[ -f "$here/dict/$t.dict" ] && dict=(-x "$here/dict/$t.dict")
+	limit=()
+	[ -n "$execs" ] && limit=(-E "$execs")
+	AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
+		AFL_SKIP_CPUFREQ=1 AFL_QUIET=1 \
+		afl-fuzz -i "$in" -o "$out/$t" -t 2000 -m none -V "$seconds" "${limit[@]}" "${dict[@]}" \
+		-- dotnet "$out/bin/Ltt.Fuzz.dll" "$t" >"$out/$t.log" 2>&1 || true
+	stats="$out/$t/default/fuzzer_stats"
+	get() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }
+	printf '%-20s %12s %8s %8s %6s %8s\n' "$t" "$(get execs_done)" "$(get execs_per_sec)" \
+		"$(get corpus_count)" "$(get saved_crashes)" "$(get saved_hangs)"
+done

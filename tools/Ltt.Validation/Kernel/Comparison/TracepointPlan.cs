@@ -1,0 +1,27 @@
+using Ltt.Trace.Ftrace;
+using Ltt.Trace.Layout;
+
+namespace Ltt.Validation.Kernel.Comparison;
+
+/// <summary>One of our events and ftrace's event of the same name, with the fields compared; counts what the comparison saw of it.</summary>
+internal sealed class TracepointPlan(EventLayout ours, FtraceEventFormat? ftrace, FieldPlan[] fields, List<NotRecordedField> notRecorded, string? notCompared = null)
+{
+    public EventLayout Ours { get; } = ours;
+
+    /// <summary>ftrace's event, or null: then the tracepoint is not compared.</summary>
+    public FtraceEventFormat? Ftrace { get; } = ftrace;
+
+    public FieldPlan[] Fields { get; } = fields;
+
+    /// <summary>Why the tracepoint is not compared when <see cref="Ftrace"/> is null.</summary>
+    public string NotCompared { get; } = notCompared ?? "ftrace has no event of this name (a tracepoint without a trace event, or its format was not copied)";
+
+    public List<NotRecordedField> NotRecorded { get; } = notRecorded;
+
+    public string Name => Ours.Name;
+
+    public long HitsOurs;
+    public long HitsFtrace;
+    public long HitsCompared;
+    public long Mismatches;
+}

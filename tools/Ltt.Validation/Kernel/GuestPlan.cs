@@ -1,0 +1,14 @@
+namespace Ltt.Validation.Kernel;
+
+/// <summary>
+/// What the guest is given: the kernel's own modules to load at boot and to load and unload in
+/// the workload (files relative to the image's modules folder, dependencies first), our modules
+/// (the recorder, then the probe modules), and the settings both tracers get.
+/// </summary>
+public sealed record GuestPlan(
+    IReadOnlyList<string> BootModules,
+    IReadOnlyList<string> CycleModules,
+    IReadOnlyList<string> ProbeModules,
+    string RecorderParameters,
+    int FtraceBufferKiB,
+    string Clock);

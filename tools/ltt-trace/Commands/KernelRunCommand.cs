@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Ltt.Cli;
+using Ltt.Validation.Kernel;
+
+namespace LttTrace.Commands;
+
+/// <summary>
+/// <c>ltt-trace kernel-run [--build DIR] [--kernel VMLINUZ] [--modules DIR] [--source DIR] [-o DIR]
+/// [--json] [--junit FILE] [--cpus N] [--memory MIB] [--allow-loss]</c>: the generated probes in
+/// a booted kernel, checked hit for hit against ftrace. Exit 0 when everything agreed, 1 on a
+/// mismatch, a loss or a built module that does not load, 2 when the run cannot start (modules
+/// kbuild cannot build are counted and named, not failed).
+/// </summary>
+public static class KernelRunCommand
+{
+    public static Command Create()
+    {
+        var build = new Option<DirectoryInfo?>("--build") { Description = "Kernel headers build folder (default: the newest installed /usr/src/linux-headers-<release>-amd64)." };
+        var kernel = new Option<FileInfo?>("--kernel") { Description = "Kernel image to boot (default: boot/vmlinuz-<release> under .cache/linux-image or /)." };
+        var modules = new Option<DirectoryInfo?>("--modules") { Description = "The image's lib/modules/<release> folder (default: next to the image)." };
+        var source = new Option<DirectoryInfo?>("--source") { Description = "A full source tree of the same kernel, for the private headers some trace headers need." };
+        var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "Keep everything here (must not exist, or be empty); default: a temporary folder, removed after a clean run." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object with the run's counters on stdout." };
+        var junit = new Option<string?>("--junit") { Description = "Also write the result as JUnit XML to this file." };
+        var cpus = new Option<int>("--cpus") { Description = "Guest CPUs.", DefaultValueFactory = _ => 2 };
+        var memory = new Option<int>("--memory") { Description = "Guest memory in MiB.", DefaultValueFactory = _ => 1536 };
+        var allowLoss = new Option<bool>("--allow-loss") { Description = "Lost events on either side do not fail the run." };
+        // For working on templates and the guest: run again in -o, rebuilding only what changed.
+        var reuseBuild = new Option<bool>("--reuse-build") { Hidden = true };
+        var command = new Command("kernel-run", "Build the generated tracepoint probes and the recorder for a kernel, boot it in QEMU with a workload, and compare our trace with ftrace's record of the same tracepoints, hit for hit.");
+        foreach (var option in new Option[] { build, kernel, modules, source, output, json, junit, cpus, memory, allowLoss, reuseBuild })
+            command.Options.Add(option);
+        command.SetAction(parse =>
+        {
+            string? outputFolder = parse.GetValue(output)?.FullName;
+            var options = new KernelRunOptions
+            {
+                OutputFolder = outputFolder ?? Path.Combine(Path.GetTempPath(), $"ltt-kernel-run-{Environment.ProcessId}"),
+                Build = parse.GetValue(build)?.FullName,
+                Kernel = parse.GetValue(kernel)?.FullName,
+                Modules = parse.GetValue(modules)?.FullName,
+                Source = parse.GetValue(source)?.FullName,
+                Cpus = parse.GetValue(cpus),
+                MemoryMiB = parse.GetValue(memory),
+                AllowLoss = parse.GetValue(allowLoss),
+                ReuseBuild = parse.GetValue(reuseBuild),
+            };
+            return Run(options, outputFolder is null, parse.GetValue(json), parse.GetValue(junit),
+                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+        });
+        return command;
+    }
+
+    public static int Run(KernelRunOptions options, bool temporary, bool json, string? junit, TextWriter output, TextWriter error)
+    {
+        if (options.Cpus < 1 || options.MemoryMiB < 256)
+        {
+            error.WriteLine("ltt-trace kernel-run: --cpus must be at least 1 and --memory at least 256 (MiB)");
+            return (int)ExitCode.BadInput;
+        }
+        var result = KernelRun.Run(options, step => error.WriteLine("ltt-trace kernel-run: " + step));
+        if (result.BadInput)
+        {
+            error.WriteLine("ltt-trace kernel-run: " + result.Problems[0]);
+            return (int)ExitCode.BadInput;
+        }
+        if (junit is not null)
+            KernelRunJunit.Write(result, junit);
+        if (json)
+            output.WriteLine(KernelRunJson.Write(result.Counters));
+        else
+            Print(result, output);
+        if (temporary && result.Passed)
+            Directory.Delete(options.OutputFolder, recursive: true);
+        else if (!json)
+            output.WriteLine($"everything is kept in {options.OutputFolder}");
+        return result.Passed ? (int)ExitCode.Success : (int)ExitCode.CheckFailed;
+    }
+
+    private static void Print(KernelRunResult result, TextWriter output)
+    {
+        var c = result.Counters;
+        output.WriteLine($"kernel {c.Kernel}: {c.ModulesBuilt} modules built, {c.ModulesFailed} failed, {c.TracepointsRegistered} tracepoints registered, {c.TracepointsHit} hit");
+        output.WriteLine($"{c.HitsCompared} hits and {c.FieldsCompared} fields compared (field coverage {c.FieldCoverage:P1}), {c.Mismatches} mismatches, lost {c.LostOurs} ours / {c.LostFtrace} ftrace's");
+        foreach (string note in result.Notes)
+            output.WriteLine("note: " + note);
+        foreach (string problem in result.Problems)
+            output.WriteLine("FAILED: " + problem);
+        output.WriteLine($"{(result.Passed ? "passed" : "failed")} in {result.Elapsed.TotalSeconds:F0} s");
+    }
+}
