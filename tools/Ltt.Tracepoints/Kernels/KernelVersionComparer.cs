@@ -2,7 +2,7 @@ namespace Ltt.Tracepoints.Kernels;
 
 /// <summary>
 /// Orders kernel versions as <c>sort -V</c> does for Debian's ABI names: numbers compare as numbers
-/// (<c>6.1.0-100</c> after <c>6.1.0-99</c>), other characters as text.
+/// (ABI 100 of a series after ABI 99), other characters as text.
 /// </summary>
 public sealed class KernelVersionComparer : IComparer<string>
 {
