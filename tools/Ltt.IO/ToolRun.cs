@@ -25,10 +25,14 @@ public sealed record ToolRun(string Command, int ExitCode, string Output, string
     /// <summary>The run went past its time-out and was killed.</summary>
     public bool TimedOut { get; init; }
 
+    /// <summary>The caller's cancellation token fired and the run was killed.</summary>
+    public bool Cancelled { get; init; }
+
     /// <param name="environment">Variables set for the program, over the inherited ones.</param>
     /// <param name="input">Text written to the program's standard input, which is then closed; null leaves it unredirected.</param>
+    /// <param name="cancel">Kills the process tree when it fires (the run then has exit code -1 and <see cref="Cancelled"/>).</param>
     public static ToolRun Start(string program, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null,
-        IReadOnlyDictionary<string, string>? environment = null, string? input = null)
+        IReadOnlyDictionary<string, string>? environment = null, string? input = null, CancellationToken cancel = default)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -72,14 +76,33 @@ public sealed record ToolRun(string Command, int ExitCode, string Output, string
                     // The program ended without reading all of its input: its exit code says why.
                 }
             }
-            if (!process.WaitForExit(timeout ?? DefaultTimeout))
+            if (!Exited(process, timeout ?? DefaultTimeout, cancel))
             {
                 process.Kill(entireProcessTree: true);
                 process.WaitForExit();
+                if (cancel.IsCancellationRequested)
+                    return new ToolRun(command, -1, output.Result, error.Result + $"\n{program}: stopped by the caller") { Cancelled = true };
                 return new ToolRun(command, -1, output.Result, error.Result + $"\n{program}: timed out after {(timeout ?? DefaultTimeout).TotalSeconds:0} s") { TimedOut = true };
             }
             process.WaitForExit();
             return new ToolRun(command, process.ExitCode, output.Result, error.Result);
+        }
+    }
+
+    private static bool Exited(Process process, TimeSpan timeout, CancellationToken cancel)
+    {
+        if (!cancel.CanBeCanceled)
+            return process.WaitForExit(timeout);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        limit.CancelAfter(timeout);
+        try
+        {
+            process.WaitForExitAsync(limit.Token).GetAwaiter().GetResult();
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

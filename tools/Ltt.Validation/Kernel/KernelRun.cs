@@ -30,6 +30,9 @@ public static class KernelRun
         if (inputs is null)
             return BadInputResult(bad!, clock.Elapsed);
         var (headers, image, modules) = inputs.Value;
+        bool kvmOpens = QemuRun.KvmUsable();
+        if (options.Accelerator == QemuAccelerator.Kvm && !kvmOpens)
+            return BadInputResult("KVM was asked for (--accel kvm), but /dev/kvm cannot be opened by this user", clock.Elapsed);
         string output = Path.GetFullPath(options.OutputFolder);
         progress($"kernel {headers.Release}: headers {headers.Build}, image {image.Vmlinuz}");
 
@@ -96,10 +99,10 @@ public static class KernelRun
 
         Directory.CreateDirectory(Path.Combine(output, "guest"));
         string console = Path.Combine(output, "guest", "console.log");
-        bool kvm = QemuRun.KvmUsable();
-        progress($"booting {image.Release} in QEMU ({(kvm ? "KVM" : "TCG, no usable /dev/kvm")}, {options.Cpus} CPUs, {options.MemoryMiB} MiB)");
-        var qemuArgs = QemuRun.Arguments(image.Vmlinuz, initrd, output, disk, console, options.Cpus, options.MemoryMiB, kvm);
-        var qemu = QemuRun.Run(options.Qemu, qemuArgs, console, options.GuestTimeout, line => progress(line));
+        progress($"booting {image.Release} in QEMU ({options.Cpus} CPUs, {options.MemoryMiB} MiB)");
+        var qemu = GuestBoot.Run(options.Qemu, options.Accelerator, kvmOpens,
+            kvm => QemuRun.Arguments(image.Vmlinuz, initrd, output, disk, console, options.Cpus, options.MemoryMiB, kvm),
+            console, options.GuestTimeout, GuestBoot.KvmBootLimit, progress, notes);
         File.WriteAllText(Path.Combine(output, "guest", "qemu.log"), qemu.Command + "\n" + qemu.Output + qemu.Error);
 
         var guest = GuestReport.Read(output);

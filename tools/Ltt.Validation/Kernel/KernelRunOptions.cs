@@ -59,6 +59,9 @@ public sealed record KernelRunOptions
     /// <summary>ftrace's buffer per CPU, in KiB (tracefs <c>buffer_size_kb</c>).</summary>
     public int FtraceBufferKiB { get; init; } = 32768;
 
+    /// <summary>KVM, TCG, or KVM when it boots the guest and TCG otherwise.</summary>
+    public QemuAccelerator Accelerator { get; init; } = QemuAccelerator.Auto;
+
     /// <summary>How long the guest may take from boot to power-off.</summary>
     public TimeSpan GuestTimeout { get; init; } = TimeSpan.FromMinutes(30);
 

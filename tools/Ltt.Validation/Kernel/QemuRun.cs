@@ -4,9 +4,9 @@ using Ltt.Probes.Harness;
 namespace Ltt.Validation.Kernel;
 
 /// <summary>
-/// Boots the guest in QEMU: KVM when <c>/dev/kvm</c> can be opened, TCG otherwise; the serial
-/// console goes to a file the caller can follow while the guest runs; the output folder is the
-/// guest's 9p share; a raw disk is its <c>/dev/vda</c>.
+/// Boots the guest in QEMU, under KVM or TCG (the caller chooses, see <see cref="QemuAccelerator"/>);
+/// the serial console goes to a file the caller can follow while the guest runs; the output
+/// folder is the guest's 9p share; a raw disk is its <c>/dev/vda</c>.
 /// </summary>
 public static class QemuRun
 {
@@ -41,14 +41,24 @@ public static class QemuRun
     /// <summary>
     /// Runs QEMU to the guest's power-off (or <paramref name="timeout"/>), calling
     /// <paramref name="onConsoleLine"/> with each new console line that starts with <c>ltt-guest:</c>.
+    /// With <paramref name="firstLineWithin"/>, QEMU is stopped (<see cref="ToolRun.Cancelled"/>)
+    /// when the guest has printed no such line by then: a guest that hangs before its init runs.
     /// </summary>
-    public static ToolRun Run(string qemu, IReadOnlyList<string> arguments, string console, TimeSpan timeout, Action<string> onConsoleLine)
+    public static ToolRun Run(string qemu, IReadOnlyList<string> arguments, string console, TimeSpan timeout, Action<string> onConsoleLine,
+        TimeSpan? firstLineWithin = null)
     {
-        var run = Task.Run(() => ToolRun.Start(qemu, arguments, timeout: timeout));
+        using var stop = new CancellationTokenSource();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var run = Task.Run(() => ToolRun.Start(qemu, arguments, timeout: timeout, cancel: stop.Token));
         long seen = 0;
         string partial = "";
+        bool anyLine = false;
         while (!run.Wait(TimeSpan.FromSeconds(1)))
+        {
             Follow();
+            if (!anyLine && started.Elapsed > firstLineWithin)
+                stop.Cancel();
+        }
         Follow();
         return run.Result;
 
@@ -71,7 +81,10 @@ public static class QemuRun
             {
                 string trimmed = line.Trim('\r', ' ');
                 if (trimmed.StartsWith("ltt-guest:", StringComparison.Ordinal))
+                {
+                    anyLine = true;
                     onConsoleLine(trimmed);
+                }
             }
         }
     }

@@ -6,7 +6,7 @@ namespace LttTrace.Commands;
 
 /// <summary>
 /// <c>ltt-trace kernel-run [--build DIR] [--kernel VMLINUZ] [--modules DIR] [--source DIR] [-o DIR]
-/// [--json] [--junit FILE] [--cpus N] [--memory MIB] [--allow-loss]</c>: the generated probes in
+/// [--json] [--junit FILE] [--cpus N] [--memory MIB] [--accel auto|kvm|tcg] [--allow-loss]</c>: the generated probes in
 /// a booted kernel, checked hit for hit against ftrace. Exit 0 when everything agreed, 1 on a
 /// mismatch, a loss or a built module that does not load, 2 when the run cannot start (modules
 /// kbuild cannot build are counted and named, not failed).
@@ -24,11 +24,12 @@ public static class KernelRunCommand
         var junit = new Option<string?>("--junit") { Description = "Also write the result as JUnit XML to this file." };
         var cpus = new Option<int>("--cpus") { Description = "Guest CPUs.", DefaultValueFactory = _ => 2 };
         var memory = new Option<int>("--memory") { Description = "Guest memory in MiB.", DefaultValueFactory = _ => 1536 };
+        var accel = new Option<QemuAccelerator>("--accel") { Description = "How QEMU runs the guest: auto (KVM when it boots the guest, TCG otherwise), kvm or tcg.", DefaultValueFactory = _ => QemuAccelerator.Auto };
         var allowLoss = new Option<bool>("--allow-loss") { Description = "Lost events on either side do not fail the run." };
         // For working on templates and the guest: run again in -o, rebuilding only what changed.
         var reuseBuild = new Option<bool>("--reuse-build") { Hidden = true };
         var command = new Command("kernel-run", "Build the generated tracepoint probes and the recorder for a kernel, boot it in QEMU with a workload, and compare our trace with ftrace's record of the same tracepoints, hit for hit.");
-        foreach (var option in new Option[] { build, kernel, modules, source, output, json, junit, cpus, memory, allowLoss, reuseBuild })
+        foreach (var option in new Option[] { build, kernel, modules, source, output, json, junit, cpus, memory, accel, allowLoss, reuseBuild })
             command.Options.Add(option);
         command.SetAction(parse =>
         {
@@ -42,6 +43,7 @@ public static class KernelRunCommand
                 Source = parse.GetValue(source)?.FullName,
                 Cpus = parse.GetValue(cpus),
                 MemoryMiB = parse.GetValue(memory),
+                Accelerator = parse.GetValue(accel),
                 AllowLoss = parse.GetValue(allowLoss),
                 ReuseBuild = parse.GetValue(reuseBuild),
             };

@@ -95,6 +95,26 @@ public sealed class KernelTraceComparisonTests
     }
 
     [Fact]
+    public void AnInterruptHitBetweenOurProbeAndFtracesIsNestedInTheTaskHitNotTheOtherWayRound()
+    {
+        // Seen on a real run: cpu_idle (task) hit, our probe ran, then a hardirq hit sched_wakeup
+        // (both probes), then ftrace's probe of cpu_idle. Read as an adjacent swap, it is also
+        // "sched_wakeup moved past cpu_idle", which cannot nest (task in hardirq): the nested
+        // reading is the one to take.
+        using var scenario = new ComparisonScenario();
+        int s = scenario.Ours.FindIndex(h => h.Cpu == 0 && h.Value == 1);
+        var x = scenario.Ours[s];
+        var wakeup = scenario.Ours[s + 1] with { Event = "tick", Value = 99, Flags = 0x08, Time = x.Time + 100 };
+        scenario.Ours[s + 1] = wakeup;
+        int f = scenario.Ftrace.FindIndex(h => h.Cpu == 0 && h.Value == 1);
+        scenario.Ftrace[f] = wakeup with { Time = x.Time + 150 };
+        scenario.Ftrace[f + 1] = x with { Time = x.Time + 200 };
+        var report = Report(scenario);
+        Assert.True(report.Passed, Describe(report));
+        Assert.Equal((1L, 80L), (report.Totals.NestedReorders, report.Totals.HitsCompared));
+    }
+
+    [Fact]
     public void AHitWithSixHitsNestedBetweenItsProbesIsMovedNotMissing()
     {
         // Seen on a real run: our probe of a task-context hit, then an interrupt with six hits of

@@ -149,8 +149,19 @@ internal sealed class CpuAligner(Lookahead ours, Lookahead ftrace, CpuTally cpu,
         {
             if (ours.Peek(k) is null && ftrace.Peek(k) is null)
                 break;
-            if (MovedLaterInOurs(k) || MovedEarlierInOurs(k))
-                return true;
+            bool? later = MovedLaterInOurs(k);
+            bool? earlier = MovedEarlierInOurs(k);
+            // An adjacent swap reads both ways; only one of them can be a nesting (a task-context
+            // hit cannot run inside the hardirq hit it swapped with): take that one.
+            if (earlier == true && later != true)
+                ApplyMovedEarlierInOurs(k, nested: true);
+            else if (later is { } laterNested)
+                ApplyMovedLaterInOurs(k, laterNested);
+            else if (earlier is { } earlierNested)
+                ApplyMovedEarlierInOurs(k, earlierNested);
+            else
+                continue;
+            return true;
         }
         for (int k = 1; k <= options.Window; k++)
         {
@@ -172,46 +183,60 @@ internal sealed class CpuAligner(Lookahead ours, Lookahead ftrace, CpuTally cpu,
         return false;
     }
 
-    /// <summary>ftrace's probe ran first for hit X = ftrace[0]; k nested hits came before our probe: ours[0..k) = ftrace[1..k], ours[k] = X.</summary>
-    private bool MovedLaterInOurs(int k)
+    /// <summary>
+    /// Whether ftrace's probe ran first for hit X = ftrace[0] with k hits before our probe:
+    /// ours[0..k) = ftrace[1..k], ours[k] = X. Null when not; else whether those k hits nest in X.
+    /// </summary>
+    private bool? MovedLaterInOurs(int k)
     {
         var x = ftrace.Peek(0)!;
         if (ours.Peek(k) is not { } moved || !Same(moved, x))
-            return false;
+            return null;
         for (int m = 0; m < k; m++)
         {
             if (ours.Peek(m) is not { } a || ftrace.Peek(m + 1) is not { } b || !Full(a, b))
-                return false;
+                return null;
         }
         bool nested = true;
         for (int m = 1; m <= k; m++)
             nested &= ftrace.Peek(m)!.Context > x.Context;
-        ftrace.Take();
+        return nested;
+    }
+
+    private void ApplyMovedLaterInOurs(int k, bool nested)
+    {
+        var x = ftrace.Take();
         for (int m = 0; m < k; m++)
             Pair(ours.Take(), ftrace.Take(), checkBound: true);
         Moved(ours.Take(), x, nested);
-        return true;
     }
 
-    /// <summary>Our probe ran first for hit X = ours[0]; k nested hits came before ftrace's: ftrace[0..k) = ours[1..k], ftrace[k] = X.</summary>
-    private bool MovedEarlierInOurs(int k)
+    /// <summary>
+    /// Whether our probe ran first for hit X = ours[0] with k hits before ftrace's:
+    /// ftrace[0..k) = ours[1..k], ftrace[k] = X. Null when not; else whether those k hits nest in X.
+    /// </summary>
+    private bool? MovedEarlierInOurs(int k)
     {
         var x = ours.Peek(0)!;
         if (ftrace.Peek(k) is not { } moved || !Same(x, moved))
-            return false;
+            return null;
         for (int m = 0; m < k; m++)
         {
             if (ours.Peek(m + 1) is not { } a || ftrace.Peek(m) is not { } b || !Full(a, b))
-                return false;
+                return null;
         }
         bool nested = true;
         for (int m = 0; m < k; m++)
             nested &= ftrace.Peek(m)!.Context > moved.Context;
-        ours.Take();
+        return nested;
+    }
+
+    private void ApplyMovedEarlierInOurs(int k, bool nested)
+    {
+        var x = ours.Take();
         for (int m = 0; m < k; m++)
             Pair(ours.Take(), ftrace.Take(), checkBound: true);
         Moved(x, ftrace.Take(), nested);
-        return true;
     }
 
     private void Moved(Hit a, Hit b, bool nested)
