@@ -115,6 +115,56 @@ public sealed class KernelTraceComparisonTests
     }
 
     [Fact]
+    public void AnInterruptInsideAnInterruptBetweenTheTwoProbesIsNestedTwice()
+    {
+        // Seen on a loaded host: our probe of a task-context hit X; then a hardirq (A1, A2), a
+        // softirq (E, then our probe of S), a hardirq inside the softirq (B1, B2), ftrace's probe
+        // of S, another softirq hit T; then ftrace's probe of X.
+        using var scenario = new ComparisonScenario();
+        int s = scenario.Ours.FindIndex(h => h.Cpu == 0 && h.Value == 1);
+        var x = scenario.Ours[s];
+        ulong t0 = x.Time;
+        ComparisonScenario.H Tick(int value, ulong at, byte flags) => x with { Event = "tick", Value = value, Time = t0 + at, Flags = flags };
+        ComparisonScenario.H[] ours = [x, Tick(91, 100, 0), Tick(92, 110, 0), Tick(93, 120, 0), Tick(94, 130, 0), Tick(95, 140, 0), Tick(96, 150, 0), Tick(97, 170, 0)];
+        ComparisonScenario.H[] ftrace = [Tick(91, 101, 0x08), Tick(92, 111, 0x08), Tick(93, 121, 0x10), Tick(95, 141, 0x18), Tick(96, 151, 0x18), Tick(94, 160, 0x10), Tick(97, 171, 0x10), x with { Time = t0 + 180 }];
+        for (int m = 0; m < ours.Length; m++)
+        {
+            scenario.Ours[s + m] = ours[m];
+            scenario.Ftrace[s + m] = ftrace[m];
+        }
+        var report = Report(scenario);
+        Assert.True(report.Passed, Describe(report));
+        Assert.Equal((2L, 80L), (report.Totals.NestedReorders, report.Totals.HitsCompared));
+    }
+
+    [Fact]
+    public void ANestedHitWhoseProbesWereHeldApartStillNests()
+    {
+        // Seen on a loaded host: between the two probes of a task-context sys_enter, a hardirq
+        // whose hrtimer_expire_exit had its own two probes 7.5 ms apart (the vCPU held up).
+        using var scenario = new ComparisonScenario();
+        const ulong Held = 7_500_000;
+        int s = scenario.Ours.FindIndex(h => h.Cpu == 0 && h.Value == 1);
+        var x = scenario.Ours[s];
+        ComparisonScenario.H Tick(int value, ulong at, byte flags) => x with { Event = "tick", Value = value, Time = x.Time + at, Flags = flags };
+        for (int m = s + 4; m < scenario.Ours.Count && scenario.Ours[m].Cpu == 0; m++)
+        {
+            scenario.Ours[m] = scenario.Ours[m] with { Time = scenario.Ours[m].Time + 2 * Held };
+            scenario.Ftrace[m] = scenario.Ftrace[m] with { Time = scenario.Ftrace[m].Time + 2 * Held };
+        }
+        ComparisonScenario.H[] ours = [x, Tick(91, 100, 0), Tick(92, 200, 0), Tick(93, Held + 300, 0)];
+        ComparisonScenario.H[] ftrace = [Tick(91, 101, 0x08), Tick(92, Held + 200, 0x08), Tick(93, Held + 301, 0x08), x with { Time = x.Time + Held + 400 }];
+        for (int m = 0; m < ours.Length; m++)
+        {
+            scenario.Ours[s + m] = ours[m];
+            scenario.Ftrace[s + m] = ftrace[m];
+        }
+        var report = Report(scenario, new ComparisonOptions { TimestampBoundNs = 50_000_000 });
+        Assert.True(report.Passed, Describe(report));
+        Assert.Equal((1L, 80L), (report.Totals.NestedReorders, report.Totals.HitsCompared));
+    }
+
+    [Fact]
     public void AHitWithSixHitsNestedBetweenItsProbesIsMovedNotMissing()
     {
         // Seen on a real run: our probe of a task-context hit, then an interrupt with six hits of

@@ -7,7 +7,9 @@ namespace Ltt.Validation.Kernel.Comparison;
 /// <item>an interrupt fired between the two probes of hit X and hit tracepoints itself: its hits
 /// sit before X on one side and after it on the other. Found by looking ahead; allowed (counted as
 /// nested) when every hit in between ran in a higher context than X (ftrace's flags: softirq over
-/// task, hardirq over softirq, NMI over all), a <see cref="MismatchKind.Reordered"/> mismatch otherwise;</item>
+/// task, hardirq over softirq, NMI over all), a <see cref="MismatchKind.Reordered"/> mismatch otherwise.
+/// The hits in between may hold such moves themselves (a hardirq between the two probes of a
+/// softirq hit that sits between those of a task-context hit);</item>
 /// <item>ftrace ran before our recorder started and after it stopped: its hits before our first one
 /// and after our last one on the CPU are edge hits, not compared;</item>
 /// <item>a side lost hits: after a look-ahead finds where the sequences meet again (or the
@@ -145,20 +147,24 @@ internal sealed class CpuAligner(Lookahead ours, Lookahead ftrace, CpuTally cpu,
     /// </summary>
     private bool Explain()
     {
+        var later = new List<Step>();
+        var earlier = new List<Step>();
         for (int k = 1; k <= options.Window; k++)
         {
             if (ours.Peek(k) is null && ftrace.Peek(k) is null)
                 break;
-            bool? later = MovedLaterInOurs(k);
-            bool? earlier = MovedEarlierInOurs(k);
+            later.Clear();
+            earlier.Clear();
+            bool? laterNested = Move(0, 0, k, oursFirst: false, nestedOnly: false, later);
+            bool? earlierNested = Move(0, 0, k, oursFirst: true, nestedOnly: false, earlier);
             // An adjacent swap reads both ways; only one of them can be a nesting (a task-context
             // hit cannot run inside the hardirq hit it swapped with): take that one.
-            if (earlier == true && later != true)
-                ApplyMovedEarlierInOurs(k, nested: true);
-            else if (later is { } laterNested)
-                ApplyMovedLaterInOurs(k, laterNested);
-            else if (earlier is { } earlierNested)
-                ApplyMovedEarlierInOurs(k, earlierNested);
+            if (earlierNested == true && laterNested != true)
+                Apply(earlier);
+            else if (laterNested is not null)
+                Apply(later);
+            else if (earlierNested is not null)
+                Apply(earlier);
             else
                 continue;
             return true;
@@ -183,60 +189,99 @@ internal sealed class CpuAligner(Lookahead ours, Lookahead ftrace, CpuTally cpu,
         return false;
     }
 
+    /// <summary>One pair of an explanation, by look-ahead offsets; a moved hit says whether the hits it moved past nest in it.</summary>
+    private readonly record struct Step(int Ours, int Ftrace, bool Moved, bool Nested);
+
     /// <summary>
-    /// Whether ftrace's probe ran first for hit X = ftrace[0] with k hits before our probe:
-    /// ours[0..k) = ftrace[1..k], ours[k] = X. Null when not; else whether those k hits nest in X.
+    /// Whether hit X moved past k hits, starting at ours[i] and ftrace[j]. With
+    /// <paramref name="oursFirst"/> our probe ran first: X = ours[i] = ftrace[j + k], and
+    /// ours[i+1 .. i+k] are ftrace[j .. j+k) (those k hits ran between the two probes);
+    /// otherwise ftrace's did: X = ftrace[j] = ours[i + k]. The k hits must be the same on both
+    /// sides, pairwise or with moves nested inside them (an interrupt inside an interrupt: an
+    /// hrtimer interrupt between the two probes of a softirq hit that itself sits between the two
+    /// probes of a task-context hit was seen on a loaded host). Null when X did not move so;
+    /// else whether the k hits nest in X (each ran in a higher context). The pairs go to
+    /// <paramref name="steps"/>; with <paramref name="nestedOnly"/> only a nesting counts.
     /// </summary>
-    private bool? MovedLaterInOurs(int k)
+    private bool? Move(int i, int j, int k, bool oursFirst, bool nestedOnly, List<Step> steps)
     {
-        var x = ftrace.Peek(0)!;
-        if (ours.Peek(k) is not { } moved || !Same(moved, x))
+        var x = oursFirst ? ours.Peek(i) : ftrace.Peek(j);
+        var moved = oursFirst ? ftrace.Peek(j + k) : ours.Peek(i + k);
+        if (x is null || moved is null || !Same(oursFirst ? x : moved, oursFirst ? moved : x))
             return null;
-        for (int m = 0; m < k; m++)
-        {
-            if (ours.Peek(m) is not { } a || ftrace.Peek(m + 1) is not { } b || !Full(a, b))
-                return null;
-        }
+        int first = oursFirst ? j : j + 1;
+        // Only ftrace's side knows the context (from common_flags).
+        int level = (oursFirst ? moved : x).Context;
         bool nested = true;
-        for (int m = 1; m <= k; m++)
-            nested &= ftrace.Peek(m)!.Context > x.Context;
+        for (int m = first; m < first + k; m++)
+            nested &= ftrace.Peek(m) is { } h && h.Context > level;
+        if (nestedOnly && !nested)
+            return null;
+        int saved = steps.Count;
+        if (!Block(oursFirst ? i + 1 : i, first, k, steps))
+            return null;
+        steps.Insert(saved, oursFirst ? new Step(i, j + k, true, nested) : new Step(i + k, j, true, nested));
         return nested;
     }
 
-    private void ApplyMovedLaterInOurs(int k, bool nested)
-    {
-        var x = ftrace.Take();
-        for (int m = 0; m < k; m++)
-            Pair(ours.Take(), ftrace.Take(), checkBound: true);
-        Moved(ours.Take(), x, nested);
-    }
-
     /// <summary>
-    /// Whether our probe ran first for hit X = ours[0] with k hits before ftrace's:
-    /// ftrace[0..k) = ours[1..k], ftrace[k] = X. Null when not; else whether those k hits nest in X.
+    /// ours[i .. i+n) and ftrace[j .. j+n) are the same hits: pairwise, or with hits moved past
+    /// hits nested in them. The pairs go to <paramref name="steps"/> (left as they were when not).
+    /// The nesting depth is bounded: each level's hits run in a higher context than the last.
     /// </summary>
-    private bool? MovedEarlierInOurs(int k)
+    private bool Block(int i, int j, int n, List<Step> steps)
     {
-        var x = ours.Peek(0)!;
-        if (ftrace.Peek(k) is not { } moved || !Same(x, moved))
-            return null;
-        for (int m = 0; m < k; m++)
+        int saved = steps.Count;
+        int end = i + n;
+        while (i < end)
         {
-            if (ours.Peek(m + 1) is not { } a || ftrace.Peek(m) is not { } b || !Full(a, b))
-                return null;
+            if (ours.Peek(i) is not { } a || ftrace.Peek(j) is not { } b)
+                break;
+            // Inside a block the vCPU may have been held up between the two probes of a hit as
+            // anywhere else (7.5 ms between those of an hrtimer_expire_exit nested in a
+            // sys_enter was seen): equal content within the bound pairs.
+            if (Same(a, b) && Delta(a, b) <= Bound)
+            {
+                steps.Add(new Step(i, j, false, false));
+                i++;
+                j++;
+                continue;
+            }
+            int k = 1;
+            for (; k < end - i; k++)
+            {
+                if (Move(i, j, k, oursFirst: true, nestedOnly: true, steps) is not null
+                    || Move(i, j, k, oursFirst: false, nestedOnly: true, steps) is not null)
+                    break;
+            }
+            if (k >= end - i)
+                break;
+            i += k + 1;
+            j += k + 1;
         }
-        bool nested = true;
-        for (int m = 0; m < k; m++)
-            nested &= ftrace.Peek(m)!.Context > moved.Context;
-        return nested;
+        if (i == end)
+            return true;
+        steps.RemoveRange(saved, steps.Count - saved);
+        return false;
     }
 
-    private void ApplyMovedEarlierInOurs(int k, bool nested)
+    /// <summary>Takes the hits of an explanation from both sides and pairs them as it says.</summary>
+    private void Apply(List<Step> steps)
     {
-        var x = ours.Take();
-        for (int m = 0; m < k; m++)
-            Pair(ours.Take(), ftrace.Take(), checkBound: true);
-        Moved(x, ftrace.Take(), nested);
+        var a = new Hit[steps.Count];
+        var b = new Hit[steps.Count];
+        for (int m = 0; m < steps.Count; m++)
+        {
+            a[m] = ours.Take();
+            b[m] = ftrace.Take();
+        }
+        foreach (var step in steps)
+        {
+            if (step.Moved)
+                Moved(a[step.Ours], b[step.Ftrace], step.Nested);
+            else
+                Pair(a[step.Ours], b[step.Ftrace], checkBound: true);
+        }
     }
 
     private void Moved(Hit a, Hit b, bool nested)
