@@ -11,7 +11,8 @@ namespace Ltt.Benchmarks;
 /// (user + system, what the work costs), best of R rounds with the tools taking turns: on a
 /// machine shared with other work the minimum is the figure least distorted by it. Ours run in
 /// process and include opening the trace, not the .NET start-up (~0.1 s); babeltrace2's include
-/// its start-up. Then peak resident memory (VmHWM) of each operation alone in a fresh process,
+/// its start-up, so <c>stats</c> and <c>dump</c> are also timed as whole processes (this
+/// program's <c>reader-child</c>: start-up, open, read, exit), the figure a user's shell sees. Then peak resident memory (VmHWM) of each operation alone in a fresh process,
 /// on LTTng-UST traces of growing size, and bytes allocated per event. The load average is
 /// printed with the numbers.
 /// Usage: reader [--events N] (default 10000000) [--rss-sizes N,N,...] (default 1000000,10000000,50000000)
@@ -79,14 +80,19 @@ internal static class ReaderBenchmark
                 if (op == "stats")
                     allocated = Math.Min(allocated, GC.GetTotalAllocatedBytes(precise: true) - before);
             }
-            Keep(best, "babeltrace2 counter", Babeltrace(trace, "-c", "sink.utils.counter", "-p", "step=+0"));
-            Keep(best, "babeltrace2 text", Babeltrace(trace));
+            Keep(best, "stats process", Timed(Environment.ProcessPath!, "reader-child", "stats", trace));
+            Keep(best, "dump process", Timed(Environment.ProcessPath!, "reader-child", "dump", trace));
+            Keep(best, "babeltrace2 counter", Timed("babeltrace2", trace, "-c", "sink.utils.counter", "-p", "step=+0"));
+            Keep(best, "babeltrace2 text", Timed("babeltrace2", trace));
         }
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"{label}: {trace} ({events:N0} events, {size / 1e6:F0} MB), load {Load()}"));
         Line("stats", best["stats"], "babeltrace2 counter", best["babeltrace2 counter"], events);
         Line("dump", best["dump"], "babeltrace2 text", best["babeltrace2 text"], events);
         Line("validate", best["validate"], "ltt-trace stats", best["stats"], events);
+        Console.WriteLine("  the same as whole processes (start-up included on both sides):");
+        Line("stats", best["stats process"], "babeltrace2 counter", best["babeltrace2 counter"], events);
+        Line("dump", best["dump process"], "babeltrace2 text", best["babeltrace2 text"], events);
         Console.WriteLine(string.Create(c, $"  allocated while reading with stats: {allocated / 1024.0:F0} KiB in all, {(double)allocated / events:F4} bytes/event"));
     }
 
@@ -111,14 +117,14 @@ internal static class ReaderBenchmark
         return new Timing(wall.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
     }
 
-    /// <summary>babeltrace2 under /usr/bin/time, output straight to /dev/null (no pipe in between).</summary>
-    private static Timing Babeltrace(string trace, params string[] extra)
+    /// <summary>A whole process under /usr/bin/time, output straight to /dev/null (no pipe in between).</summary>
+    private static Timing Timed(string program, params string[] arguments)
     {
         var (code, _, stderr) = ExternalCommand.Run("sh",
-            ["-c", "exec /usr/bin/time -f '%e %U %S' babeltrace2 \"$@\" >/dev/null", "sh", trace, .. extra], timeoutSeconds: 3600);
+            ["-c", "exec /usr/bin/time -f '%e %U %S' \"$@\" >/dev/null", "sh", program, .. arguments], timeoutSeconds: 3600);
         string[] fields = stderr.TrimEnd().Split('\n')[^1].Split(' ');
         if (code != 0 || fields.Length != 3)
-            throw new InvalidOperationException("babeltrace2 failed: " + stderr);
+            throw new InvalidOperationException($"{program} failed: {stderr}");
         double[] v = [.. fields.Select(f => double.Parse(f, CultureInfo.InvariantCulture))];
         return new Timing(v[0], v[1] + v[2]);
     }
