@@ -39,7 +39,8 @@ internal static class CraftedStreams
     /// lost data (<see cref="LostBefore"/>: its events_discarded counter grows by <see cref="DiscardedAtLoss"/> and its
     /// sequence number skips <see cref="PacketsLostAtLoss"/>).
     /// </summary>
-    public sealed record StreamPlan(string File, int[] EventsPerPacket, int[]? StoredOrder = null, uint? Cpu = null, int? LostBefore = null);
+    /// <param name="EndAtEvent">Each packet's timestamp_end is the clock of its event of this index: the events after it lie past their packet's end.</param>
+    public sealed record StreamPlan(string File, int[] EventsPerPacket, int[]? StoredOrder = null, uint? Cpu = null, int? LostBefore = null, int? EndAtEvent = null);
 
     public const ulong DiscardedAtLoss = 7;
 
@@ -64,6 +65,7 @@ internal static class CraftedStreams
                 ulong begin = clock;
                 var body = new List<byte>();
                 ulong previous = begin;
+                ulong? end = null;
                 for (int e = 0; e < plan.EventsPerPacket[p]; e++)
                 {
                     clock += random.Next(50) == 0 ? (1UL << 27) + (ulong)random.Next(1 << 20) : (ulong)random.Next(1, 5000);
@@ -87,12 +89,14 @@ internal static class CraftedStreams
                     body.AddRange(payload);
                     counts[serializer.Layout.Name]++;
                     previous = clock;
+                    if (e == plan.EndAtEvent)
+                        end = clock;
                 }
                 int content = CtfPacketLayout.HeaderAndContextSize + body.Count;
                 int size = (content + 255) / 256 * 256;
                 var packet = new byte[size];
                 bool lost = plan.LostBefore is { } lostFrom && p >= lostFrom;
-                CtfPacketLayout.WriteHeaderAndContext(packet, new PacketContext(parameters.Uuid, 0, (ulong)s, begin, clock,
+                CtfPacketLayout.WriteHeaderAndContext(packet, new PacketContext(parameters.Uuid, 0, (ulong)s, begin, end ?? clock,
                     (ulong)content * 8, (ulong)size * 8, (ulong)p + (lost ? PacketsLostAtLoss : 0), lost ? DiscardedAtLoss : 0, plan.Cpu ?? (uint)s));
                 body.CopyTo(packet, CtfPacketLayout.HeaderAndContextSize);
                 packets.Add(packet);

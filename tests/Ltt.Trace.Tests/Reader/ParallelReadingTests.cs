@@ -111,6 +111,31 @@ public sealed class ParallelReadingTests
     }
 
     [Fact]
+    public void ValidateInLeanRunsFindsEveryEventPastItsPacketsEndAsTheOpWalkerDoes()
+    {
+        // validate reads runs of lean events in one loop, as stats does; a run must stop at each
+        // event a pass reports, so the findings are the event-by-event read's, one by one.
+        using var dir = new TempTrace();
+        CraftedStreams.Write(dir.Path, [new("stream_a", [300, 300], EndAtEvent: 120), new("stream_b", [50])], seed: 6);
+
+        ValidationReport Validate(bool shortcuts)
+        {
+            using var traces = Open(dir.Path);
+            foreach (var stream in traces.Streams)
+                stream.Shortcuts = shortcuts;
+            return TraceValidator.Validate(dir.Path, traces);
+        }
+        var fast = Validate(shortcuts: true);
+        var slow = Validate(shortcuts: false);
+
+        var past = fast.Findings.Where(f => f.Check == "timestamps" && f.Message.Contains("after its packet's timestamp_end")).ToList();
+        Assert.Equal(2 * 179, past.Count);
+        Assert.Equal(slow.Findings.Select(f => f.ToString()), fast.Findings.Select(f => f.ToString()));
+        Assert.Equal((slow.Events, slow.Packets), (fast.Events, fast.Packets));
+        Assert.Equal(650, fast.Events);
+    }
+
+    [Fact]
     public void ShortcutsDecodeEveryFieldAsTheOpWalkerDoes()
     {
         using var dir = new TempTrace();
