@@ -13,7 +13,8 @@ public sealed record DiffstatRow(string Name, int Added, int Deleted, bool IsBin
             Diffstat.Summary(d.Change, d.OldPath, d.NewPath, d.OldMode, d.NewMode, Diffstat.Similarity(d)));
     }
 
-    internal static DiffstatRow From(PatchEntryChanges change, Tree before, Tree after)
+    /// <summary>A file two trees differ in: what changed from <paramref name="change"/>, the line counts from <paramref name="lines"/>.</summary>
+    internal static DiffstatRow From(TreeEntryChanges change, ContentChangeStats lines, Tree before, Tree after)
     {
         var kind = change.Status switch
         {
@@ -28,7 +29,9 @@ public sealed record DiffstatRow(string Name, int Added, int Deleted, bool IsBin
         string? newMode = change.Status == ChangeKind.Deleted ? null : ModeText(change.Mode);
         var oldBlob = change.Status != ChangeKind.Added ? before[oldPath]?.Target as Blob : null;
         var newBlob = change.Status != ChangeKind.Deleted ? after[newPath]?.Target as Blob : null;
-        return new DiffstatRow(Diffstat.DisplayName(kind, oldPath, newPath), change.LinesAdded, change.LinesDeleted, change.IsBinaryComparison,
+        // libgit2's own test for the diff: either side binary (a NUL in its first 8,000 bytes).
+        bool binary = oldBlob?.IsBinary == true || newBlob?.IsBinary == true;
+        return new DiffstatRow(Diffstat.DisplayName(kind, oldPath, newPath), lines.LinesAdded, lines.LinesDeleted, binary,
             oldBlob?.Size ?? 0, newBlob?.Size ?? 0, Diffstat.Summary(kind, oldPath, newPath, oldMode, newMode, 100));
     }
 

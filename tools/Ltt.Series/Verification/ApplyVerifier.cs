@@ -126,9 +126,13 @@ public static class ApplyVerifier
         var beforeTree = WriteTree(repo, before, changed);
         var afterTree = WriteTree(repo, after, changed);
         var options = new CompareOptions { Similarity = SimilarityOptions.Renames };
+        // TreeChanges and PatchStats, not Patch: libgit2 builds a Patch through callbacks that
+        // marshal a hunk per call, which the native (AOT) ltt-split receives as null and crashes on.
+        using var lines = repo.Diff.Compare<PatchStats>(beforeTree, afterTree, options);
+        using var changes = repo.Diff.Compare<TreeChanges>(beforeTree, afterTree, options);
         var rows = new List<DiffstatRow>();
-        foreach (var change in repo.Diff.Compare<LibGit2Sharp.Patch>(beforeTree, afterTree, options).OrderBy(c => c.Path, StringComparer.Ordinal))
-            rows.Add(DiffstatRow.From(change, beforeTree, afterTree));
+        foreach (var change in changes.OrderBy(c => c.Path, StringComparer.Ordinal))
+            rows.Add(DiffstatRow.From(change, lines[change.Path], beforeTree, afterTree));
         return rows;
     }
 
