@@ -60,6 +60,18 @@ public sealed class MaintainersIndex
 
     internal IReadOnlyList<Keyword> Keywords => _keywords;
 
+    /// <summary>
+    /// Every K: pattern in one alternation: a line it does not match cannot match any keyword,
+    /// before the diff or inside it (the in-diff form is the pattern after a prefix), so the
+    /// per-keyword patterns run only on the few lines it matches. Each alternative ends its own
+    /// line: a <c>#</c> in a pattern (a comment under IgnorePatternWhitespace) ends there too.
+    /// </summary>
+    internal Regex? AnyKeyword => _keywords.Count == 0 ? null : _anyKeyword ??= new Regex(
+        string.Join("\n|", _keywords.Select(k => "(?:" + k.Entry.Value + "\n)")),
+        RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant);
+
+    private Regex? _anyKeyword;
+
     /// <summary>Builds the index; the file must have been parsed without errors.</summary>
     public static MaintainersIndex Build(MaintainersFile file, ITreeView? tree)
     {

@@ -39,7 +39,7 @@ public sealed partial record PatchScan(IReadOnlyList<string> Files, IReadOnlyLis
                 files.Add(slash >= 0 ? name[(slash + 1)..] : name);
                 inDiff = true;
             }
-            else
+            else if (index.AnyKeyword?.IsMatch(line) == true)
             {
                 foreach (var keyword in index.Keywords)
                 {
