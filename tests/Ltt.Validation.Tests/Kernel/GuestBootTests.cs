@@ -15,91 +15,74 @@ public sealed class GuestBootTests
     [Fact]
     public void Auto_boots_again_under_TCG_when_QEMU_aborts_under_KVM()
     {
-        using var dir = new TempDir();
-        var (qemu, console) = FakeQemu(dir, kvm: "echo 'qemu-system-x86_64: error: failed to set MSR 0x10a to 0x69' >&2; exit 134");
-        var notes = new List<string>();
-        var lines = new List<string>();
+        var boot = Boot("echo 'qemu-system-x86_64: error: failed to set MSR 0x10a to 0x69' >&2; exit 134", QemuAccelerator.Auto);
 
-        var run = GuestBoot.Run(qemu, QemuAccelerator.Auto, kvmOpens: true, Arguments(console), console, Timeout, TimeSpan.FromSeconds(20), lines.Add, notes);
-
-        Assert.True(run.Success, run.Error);
-        Assert.Contains("ltt-guest: boot tcg", lines);
-        Assert.Equal("KVM did not boot the guest (QEMU exit 134: qemu-system-x86_64: error: failed to set MSR 0x10a to 0x69); it ran under TCG", Assert.Single(notes));
+        Assert.True(boot.Run.Success, boot.Run.Error);
+        Assert.Contains("ltt-guest: boot tcg", boot.Lines);
+        Assert.Equal("KVM did not boot the guest (QEMU exit 134: qemu-system-x86_64: error: failed to set MSR 0x10a to 0x69); it ran under TCG", Assert.Single(boot.Notes));
     }
 
     [Fact]
     public void Auto_gives_up_on_a_KVM_guest_that_prints_nothing()
     {
-        using var dir = new TempDir();
-        var (qemu, console) = FakeQemu(dir, kvm: "sleep 60");
-        var notes = new List<string>();
-        var lines = new List<string>();
+        var boot = Boot("sleep 60", QemuAccelerator.Auto, kvmBootLimit: TimeSpan.FromSeconds(2));
 
-        var run = GuestBoot.Run(qemu, QemuAccelerator.Auto, kvmOpens: true, Arguments(console), console, Timeout, TimeSpan.FromSeconds(2), lines.Add, notes);
-
-        Assert.True(run.Success, run.Error);
-        Assert.Contains("ltt-guest: boot tcg", lines);
-        Assert.Equal("KVM did not boot the guest (the guest printed nothing in 2 s); it ran under TCG", Assert.Single(notes));
+        Assert.True(boot.Run.Success, boot.Run.Error);
+        Assert.Contains("ltt-guest: boot tcg", boot.Lines);
+        Assert.Equal("KVM did not boot the guest (the guest printed nothing in 2 s); it ran under TCG", Assert.Single(boot.Notes));
     }
 
     [Fact]
     public void Auto_keeps_KVM_when_the_guest_boots_under_it()
     {
-        using var dir = new TempDir();
-        var (qemu, console) = FakeQemu(dir, kvm: "");
-        var notes = new List<string>();
-        var lines = new List<string>();
+        var boot = Boot("", QemuAccelerator.Auto);
 
-        var run = GuestBoot.Run(qemu, QemuAccelerator.Auto, kvmOpens: true, Arguments(console), console, Timeout, TimeSpan.FromSeconds(20), lines.Add, notes);
-
-        Assert.True(run.Success, run.Error);
-        Assert.Contains("ltt-guest: boot kvm", lines);
-        Assert.DoesNotContain("ltt-guest: boot tcg", lines);
-        Assert.Equal("the guest ran under KVM", Assert.Single(notes));
+        Assert.True(boot.Run.Success, boot.Run.Error);
+        Assert.Contains("ltt-guest: boot kvm", boot.Lines);
+        Assert.DoesNotContain("ltt-guest: boot tcg", boot.Lines);
+        Assert.Equal("the guest ran under KVM", Assert.Single(boot.Notes));
     }
 
     [Fact]
     public void Auto_without_dev_kvm_goes_straight_to_TCG()
     {
-        using var dir = new TempDir();
-        var (qemu, console) = FakeQemu(dir, kvm: "exit 134");
-        var notes = new List<string>();
-        var lines = new List<string>();
+        var boot = Boot("exit 134", QemuAccelerator.Auto, kvmOpens: false);
 
-        var run = GuestBoot.Run(qemu, QemuAccelerator.Auto, kvmOpens: false, Arguments(console), console, Timeout, TimeSpan.FromSeconds(20), lines.Add, notes);
-
-        Assert.True(run.Success, run.Error);
-        Assert.Contains("ltt-guest: boot tcg", lines);
-        Assert.Equal("the guest ran under TCG (no usable /dev/kvm)", Assert.Single(notes));
+        Assert.True(boot.Run.Success, boot.Run.Error);
+        Assert.Contains("ltt-guest: boot tcg", boot.Lines);
+        Assert.Equal("the guest ran under TCG (no usable /dev/kvm)", Assert.Single(boot.Notes));
     }
 
     [Fact]
     public void Asking_for_KVM_gets_KVM_or_its_failure_never_TCG()
     {
-        using var dir = new TempDir();
-        var (qemu, console) = FakeQemu(dir, kvm: "exit 134");
-        var notes = new List<string>();
-        var lines = new List<string>();
+        var boot = Boot("exit 134", QemuAccelerator.Kvm);
 
-        var run = GuestBoot.Run(qemu, QemuAccelerator.Kvm, kvmOpens: true, Arguments(console), console, Timeout, TimeSpan.FromSeconds(20), lines.Add, notes);
-
-        Assert.Equal(134, run.ExitCode);
-        Assert.DoesNotContain(lines, l => l.Contains("tcg", StringComparison.Ordinal));
+        Assert.Equal(134, boot.Run.ExitCode);
+        Assert.DoesNotContain(boot.Lines, l => l.Contains("tcg", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Asking_for_TCG_never_tries_KVM()
     {
+        var boot = Boot("touch kvm-was-tried; exit 134", QemuAccelerator.Tcg);
+
+        Assert.True(boot.Run.Success, boot.Run.Error);
+        Assert.False(boot.KvmTried);
+        Assert.Equal("the guest ran under TCG", Assert.Single(boot.Notes));
+    }
+
+    private sealed record BootResult(Ltt.IO.ToolRun Run, List<string> Lines, List<string> Notes, bool KvmTried);
+
+    /// <summary>Boots the stand-in QEMU, which runs <paramref name="kvm"/> when asked for KVM.</summary>
+    private static BootResult Boot(string kvm, QemuAccelerator accelerator, bool kvmOpens = true, TimeSpan? kvmBootLimit = null)
+    {
         using var dir = new TempDir();
-        var (qemu, console) = FakeQemu(dir, kvm: "touch kvm-was-tried; exit 134");
+        var (qemu, console) = FakeQemu(dir, kvm);
         var notes = new List<string>();
         var lines = new List<string>();
-
-        var run = GuestBoot.Run(qemu, QemuAccelerator.Tcg, kvmOpens: true, Arguments(console), console, Timeout, TimeSpan.FromSeconds(20), lines.Add, notes);
-
-        Assert.True(run.Success, run.Error);
-        Assert.False(File.Exists(Path.Combine(dir.Path, "kvm-was-tried")));
-        Assert.Equal("the guest ran under TCG", Assert.Single(notes));
+        var run = GuestBoot.Run(qemu, accelerator, kvmOpens, Arguments(console), console, Timeout, kvmBootLimit ?? TimeSpan.FromSeconds(20), lines.Add, notes);
+        return new BootResult(run, lines, notes, File.Exists(Path.Combine(dir.Path, "kvm-was-tried")));
     }
 
     private static Func<bool, IReadOnlyList<string>> Arguments(string console) =>
