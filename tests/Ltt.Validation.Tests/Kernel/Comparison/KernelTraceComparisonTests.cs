@@ -165,6 +165,26 @@ public sealed class KernelTraceComparisonTests
     }
 
     [Fact]
+    public void AFieldWrongInEveryHitNearTheStartIsReportedAsThatFieldOnly()
+    {
+        // The deliberate fault of the kernel run: every sample records its value wrongly. No
+        // hits agree in content where our recording starts (ftrace has two edge hits, within the
+        // pairing window before our first), so the start is found by time and tracepoint.
+        using var scenario = new ComparisonScenario();
+        scenario.Ours.RemoveAll(h => h.Cpu == 0 && h.Value is 0 or 1);
+        for (int m = 0; m < scenario.Ours.Count; m++)
+        {
+            if (scenario.Ours[m] is { Cpu: 0, Event: "sample" } h)
+                scenario.Ours[m] = h with { Value = h.Value + 5000 };
+        }
+        var report = Report(scenario);
+        Assert.False(report.Passed);
+        Assert.Equal(2, report.Cpus[0].EdgeHits);
+        Assert.All(report.Mismatches, m => Assert.Equal((MismatchKind.Field, 0, "sample", "value"), (m.Kind, m.Cpu, m.Event, m.Field)));
+        Assert.Equal(25, report.Mismatches.Count);
+    }
+
+    [Fact]
     public void AHitWithSixHitsNestedBetweenItsProbesIsMovedNotMissing()
     {
         // Seen on a real run: our probe of a task-context hit, then an interrupt with six hits of

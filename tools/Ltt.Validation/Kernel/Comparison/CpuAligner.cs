@@ -122,6 +122,7 @@ internal sealed class CpuAligner(Lookahead ours, Lookahead ftrace, CpuTally cpu,
         while (ftrace.Peek(before) is { } b && b.Timestamp + (ulong)PairingWindow < first.Timestamp)
             before++;
         int skip = before;
+        bool found = false;
         for (int k = Math.Max(0, before - options.Window); k <= before + options.Window; k++)
         {
             if (ftrace.Peek(k) is null)
@@ -129,14 +130,54 @@ internal sealed class CpuAligner(Lookahead ours, Lookahead ftrace, CpuTally cpu,
             if (RunFrom(0, k, timed: false))
             {
                 skip = k;
+                found = true;
                 break;
             }
         }
+        if (!found)
+            skip = SameTracepointsFrom(first);
         for (int m = 0; m < skip; m++)
         {
             ftrace.Take();
             cpu.EdgeHits++;
         }
+    }
+
+    /// <summary>
+    /// Where our first hit sits in ftrace's sequence when no run of hits agrees in content there
+    /// (hits moved by nesting right at the start, or a probe that records a field wrongly in every
+    /// hit of a tracepoint). Our probe runs before ftrace's, so the partner is at or after the
+    /// ftrace hits that came before it in time: the nearest hit from there equal to our first;
+    /// failing that (the wrong field is in our first hit), the nearest place where the next hits
+    /// are of the same tracepoints.
+    /// </summary>
+    private int SameTracepointsFrom(Hit first)
+    {
+        int earlier = 0;
+        while (ftrace.Peek(earlier) is { } b && b.Timestamp < first.Timestamp)
+            earlier++;
+        for (int d = 0; d <= options.Window; d++)
+        {
+            foreach (int k in (ReadOnlySpan<int>)[earlier + d, earlier - d])
+            {
+                if (k >= 0 && ftrace.Peek(k) is { } b && Same(first, b))
+                    return k;
+            }
+        }
+        for (int d = 0; d <= options.Window; d++)
+        {
+            foreach (int k in (ReadOnlySpan<int>)[earlier + d, earlier - d])
+            {
+                if (k < 0 || ftrace.Peek(k) is null)
+                    continue;
+                int m = 0;
+                while (m < RunLength && ours.Peek(m) is { } a && ftrace.Peek(k + m) is { } b && a.Plan == b.Plan)
+                    m++;
+                if (m == RunLength || (m > 0 && (ours.Peek(m) is null || ftrace.Peek(k + m) is null)))
+                    return k;
+            }
+        }
+        return earlier;
     }
 
     /// <summary>
