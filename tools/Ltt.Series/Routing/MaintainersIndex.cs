@@ -66,37 +66,39 @@ public sealed class MaintainersIndex
     /// per-keyword patterns run only on the few lines it matches. Each alternative ends its own
     /// line: a <c>#</c> in a pattern (a comment under IgnorePatternWhitespace) ends there too.
     /// </summary>
-    internal Regex? AnyKeyword
+    /// <remarks>
+    /// Called once per line that may hold a keyword, which it counts: null (no screen, every
+    /// pattern runs) until a run has scanned <see cref="ScreenAfterLines"/> such lines, or when
+    /// the patterns cannot be screened.
+    /// </remarks>
+    internal Regex? KeywordScreen()
     {
-        get
+        if (_keywords.Count == 0 || _screenTried)
+            return _screen;
+        // Building the DFA costs about 60 ms, three times a one-patch run: it pays from a
+        // few thousand lines on (238 patches, 30,000 lines: 0.55 s without it, 0.21 s with it).
+        // A rough count is enough (a race only moves the moment a little).
+        if (++_linesWithoutScreen < ScreenAfterLines)
+            return null;
+        _screenTried = true;
+        try
         {
-            if (_keywords.Count == 0 || _anyKeywordTried)
-                return _anyKeyword;
-            // Building the DFA costs about 60 ms, three times a one-patch run: it pays from a
-            // few thousand lines on (238 patches, 30,000 lines: 0.55 s without it, 0.21 s with it).
-            // A rough count is enough (a race only moves the moment a little).
-            if (++_linesWithoutScreen < ScreenAfterLines)
-                return null;
-            _anyKeywordTried = true;
-            try
-            {
-                // A DFA: one pass over the line for all the alternatives (the backtracking engine
-                // tries each alternative at each position, slower than the patterns one by one).
-                _anyKeyword = new Regex(string.Join("\n|", _keywords.Select(k => "(?:" + k.Entry.Value + "\n)")),
-                    RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
-            }
-            catch (NotSupportedException)
-            {
-                // A construct the DFA engine lacks (a backreference, a lookaround): no screen.
-            }
-            return _anyKeyword;
+            // A DFA: one pass over the line for all the alternatives (the backtracking engine
+            // tries each alternative at each position, slower than the patterns one by one).
+            _screen = new Regex(string.Join("\n|", _keywords.Select(k => "(?:" + k.Entry.Value + "\n)")),
+                RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
         }
+        catch (NotSupportedException)
+        {
+            // A construct the DFA engine lacks (a backreference, a lookaround): no screen.
+        }
+        return _screen;
     }
 
     private const int ScreenAfterLines = 2_000;
 
-    private Regex? _anyKeyword;
-    private bool _anyKeywordTried;
+    private Regex? _screen;
+    private bool _screenTried;
     private int _linesWithoutScreen;
 
     /// <summary>Builds the index; the file must have been parsed without errors.</summary>

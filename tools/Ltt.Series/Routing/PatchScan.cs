@@ -39,7 +39,7 @@ public sealed partial record PatchScan(IReadOnlyList<string> Files, IReadOnlyLis
                 files.Add(slash >= 0 ? name[(slash + 1)..] : name);
                 inDiff = true;
             }
-            else if (index.AnyKeyword?.IsMatch(line) != false)
+            else if (index.KeywordScreen()?.IsMatch(line) != false)
             {
                 foreach (var keyword in index.Keywords)
                 {

@@ -400,13 +400,12 @@ public sealed unsafe partial class StreamCursor : IDisposable
     /// <see cref="TryReadLeanEvent"/> does; the fields go into <paramref name="fold"/> instead of a tape.
     /// After a run the cursor stands on its last event for the clock, position and class, but the tapes
     /// still hold the event before the run. Returns how many events it read.
-    /// For <c>validate</c> the run also stops before an event whose clock would pass
-    /// <paramref name="clockCeiling"/> (its packet's end) and, with <paramref name="stopAtEnums"/>,
-    /// before an event with enumerations: what a pass must see goes through <see cref="MoveNext"/>.
-    /// (The clock cannot go backwards inside a run: compact timestamps are extended forwards.)
+    /// <paramref name="stop"/> may end the run earlier (validate: before an event a pass must see,
+    /// which <see cref="MoveNext"/> then reads).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal long CountLeanRun(long[] perClass, ref ulong fold, ulong clockCeiling = ulong.MaxValue, bool stopAtEnums = false)
+    internal long CountLeanRun<TStop>(long[] perClass, ref ulong fold, TStop stop)
+        where TStop : struct, ILeanRunStop
     {
         if (!_inPacket || !Shortcuts || _stream is not { HeaderFast: { } fast } stream || fast.AlignBits > 8 || fast.TimestampBits >= 64)
             return 0;
@@ -443,10 +442,10 @@ public sealed unsafe partial class StreamCursor : IDisposable
             ref readonly LeanEvent lean = ref table[slot];
             var ev = lean.Event;
             long end = pos + headerBits + lean.PayloadBits;
-            if (ev is null || end > limit || payloadByte + lean.WideEnd > mapped || (stopAtEnums && ev.HasEnums))
+            if (ev is null || end > limit || payloadByte + lean.WideEnd > mapped)
                 break;
             ulong next = Clocks.CompactTimestamp.Rebuild(clock, timestamp, timestampBits);
-            if (next > clockCeiling)
+            if (stop.Before(ev, next))
                 break;
             FixedEntry[] entries = lean.Entries;
             byte* q = origin + payloadByte;

@@ -109,7 +109,7 @@ public sealed record TraceStatistics(
                     perClass[stream.Event!.Index]++;
                     events++;
                     // The lean events after this one in its packet, in one loop (every field still loaded and checked).
-                    events += stream.CountLeanRun(perClass, ref tally.Fold);
+                    events += stream.CountLeanRun(perClass, ref tally.Fold, default(NoLeanRunStop));
                     lastClock = stream.ClockValue;
                 }
                 while (stream.MoveNext());

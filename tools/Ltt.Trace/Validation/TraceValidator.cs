@@ -97,7 +97,7 @@ public static class TraceValidator
             // inside the packet (and never backwards), so no pass would report one of them; the
             // passes see the run's last event, which carries the clock they keep.
             ulong ceiling = stream.HasClock ? stream.TimestampEnd ?? ulong.MaxValue : ulong.MaxValue;
-            long run = stream.CountLeanRun(perClass, ref fold, ceiling, stopAtEnums: true);
+            long run = stream.CountLeanRun(perClass, ref fold, new ValidationLeanRunStop(ceiling));
             if (run == 0)
                 continue;
             events += run;

@@ -156,28 +156,32 @@ internal sealed class CpuAligner(Lookahead ours, Lookahead ftrace, CpuTally cpu,
         int earlier = 0;
         while (ftrace.Peek(earlier) is { } b && b.Timestamp < first.Timestamp)
             earlier++;
-        for (int d = 0; d <= options.Window; d++)
+        foreach (int k in Nearest(earlier))
         {
-            foreach (int k in (ReadOnlySpan<int>)[earlier + d, earlier - d])
-            {
-                if (k >= 0 && ftrace.Peek(k) is { } b && Same(first, b))
-                    return k;
-            }
+            if (Same(first, ftrace.Peek(k)!))
+                return k;
         }
-        for (int d = 0; d <= options.Window; d++)
+        foreach (int k in Nearest(earlier))
         {
-            foreach (int k in (ReadOnlySpan<int>)[earlier + d, earlier - d])
-            {
-                if (k < 0 || ftrace.Peek(k) is null)
-                    continue;
-                int m = 0;
-                while (m < RunLength && ours.Peek(m) is { } a && ftrace.Peek(k + m) is { } b && a.Plan == b.Plan)
-                    m++;
-                if (m == RunLength || (m > 0 && (ours.Peek(m) is null || ftrace.Peek(k + m) is null)))
-                    return k;
-            }
+            int m = 0;
+            while (m < RunLength && ours.Peek(m) is { } a && ftrace.Peek(k + m) is { } b && a.Plan == b.Plan)
+                m++;
+            if (m == RunLength || (m > 0 && (ours.Peek(m) is null || ftrace.Peek(k + m) is null)))
+                return k;
         }
         return earlier;
+    }
+
+    /// <summary>ftrace's look-ahead offsets within the window around <paramref name="from"/>, nearest first, where it has a hit.</summary>
+    private IEnumerable<int> Nearest(int from)
+    {
+        for (int d = 0; d <= options.Window; d++)
+        {
+            if (ftrace.Peek(from + d) is not null)
+                yield return from + d;
+            if (d > 0 && from - d >= 0)
+                yield return from - d;
+        }
     }
 
     /// <summary>
@@ -246,13 +250,13 @@ internal sealed class CpuAligner(Lookahead ours, Lookahead ftrace, CpuTally cpu,
     /// </summary>
     private bool? Move(int i, int j, int k, bool oursFirst, bool nestedOnly, List<Step> steps)
     {
-        var x = oursFirst ? ours.Peek(i) : ftrace.Peek(j);
-        var moved = oursFirst ? ftrace.Peek(j + k) : ours.Peek(i + k);
-        if (x is null || moved is null || !Same(oursFirst ? x : moved, oursFirst ? moved : x))
+        var our = oursFirst ? ours.Peek(i) : ours.Peek(i + k);
+        var theirs = oursFirst ? ftrace.Peek(j + k) : ftrace.Peek(j);
+        if (our is null || theirs is null || !Same(our, theirs))
             return null;
         int first = oursFirst ? j : j + 1;
         // Only ftrace's side knows the context (from common_flags).
-        int level = (oursFirst ? moved : x).Context;
+        int level = theirs.Context;
         bool nested = true;
         for (int m = first; m < first + k; m++)
             nested &= ftrace.Peek(m) is { } h && h.Context > level;
