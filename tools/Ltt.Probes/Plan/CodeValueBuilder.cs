@@ -253,9 +253,18 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
         return new ValueCode(source, locals, statements, value, count, args);
     }
 
-    /// <summary><c>ltt_&lt;field&gt;</c>, or <c>ltt_e_&lt;field&gt;</c> when an argument already has that name.</summary>
+    /// <summary>
+    /// <c>ltt_&lt;field&gt;</c>, or <c>ltt_e_&lt;field&gt;</c> when that name is taken: by an argument, by
+    /// a name of the probe body (<c>ltt_payload</c>, <c>ltt_len</c>, <c>ltt_tp_record()</c>,
+    /// <c>ltt_serialize_*()</c>), or by the count of the sequence field whose name this one
+    /// extends (<c>pmk_r0_name_len</c> beside the sequence <c>pmk_r0_name</c>, counted in
+    /// <c>ltt_pmk_r0_name_len</c>, as in cfg80211's rdev_set_pmk).
+    /// </summary>
     private static string LocalName(TracepointSite site, string field) =>
-        site.Args.Any(a => a.Name == "ltt_" + field || a.Name == "ltt_" + field + "_len") ? "ltt_e_" + field : "ltt_" + field;
+        site.Args.Any(a => a.Name == "ltt_" + field || a.Name == "ltt_" + field + "_len")
+        || field is "payload" or "len" || field.StartsWith("tp_", StringComparison.Ordinal) || field.StartsWith("serialize_", StringComparison.Ordinal)
+        || field.EndsWith("_len", StringComparison.Ordinal) && site.Fields.Any(f => f.Name == field[..^4])
+            ? "ltt_e_" + field : "ltt_" + field;
 
     /// <summary>
     /// The local array zeroed, then the statement that fills it: what the statement leaves
