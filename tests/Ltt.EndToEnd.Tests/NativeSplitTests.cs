@@ -44,6 +44,34 @@ public sealed class NativeSplitTests(SplitFixture fixture) : IClassFixture<Split
         Assert.Equal((a.ExitCode, a.Output, a.Error), (b.ExitCode, b.Output, b.Error));
     }
 
+    [Fact]
+    public void The_tool_package_installs_the_native_executable()
+    {
+        // The README's packing: the package users install by name, the native one it points to
+        // for linux-x64, and a JIT one for every other platform.
+        string feed = Path.Combine(fixture.Root, "nupkg-" + Guid.NewGuid().ToString("N")[..8]);
+        string tools = Path.Combine(fixture.Root, "tools-" + Guid.NewGuid().ToString("N")[..8]);
+        string project = Path.Combine(RepoPaths.Root, "tools", "ltt-split");
+        foreach (string[] rid in new[] { Array.Empty<string>(), ["-r", "linux-x64"], ["-r", "any"] })
+        {
+            var pack = IsolatedProcess.Run("dotnet", ["pack", project, "-c", "Release", .. rid, "-o", feed, "-p:TreatWarningsAsErrors=true"],
+                RepoPaths.Root, home: null, timeout: TimeSpan.FromMinutes(20));
+            Assert.True(pack.ExitCode == 0, $"dotnet pack {string.Join(' ', rid)} failed:\n{pack.Output}\n{pack.Error}");
+        }
+        var install = IsolatedProcess.Run("dotnet", ["tool", "install", "--tool-path", tools, "--add-source", feed, "ltt-split"],
+            RepoPaths.Root, home: null, timeout: TimeSpan.FromMinutes(5));
+        Assert.True(install.ExitCode == 0, install.Output + install.Error);
+
+        string installed = new FileInfo(Path.Combine(tools, "ltt-split")).ResolveLinkTarget(returnFinalTarget: true)?.FullName
+            ?? Path.Combine(tools, "ltt-split");
+        string folder = Path.GetDirectoryName(installed)!;
+        Assert.Contains("ltt-split.linux-x64", installed, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "ltt-split.dll")), $"{folder} holds ltt-split.dll: the installed tool is a JIT build");
+        var jit = SplitFixture.LttSplit(fixture.Root, "route", fixture.Patches, "--tree", fixture.Tree, "--json");
+        var native = SplitFixture.Run(installed, ["route", fixture.Patches, "--tree", fixture.Tree, "--json"], fixture.Root);
+        Assert.Equal((jit.ExitCode, jit.Output, jit.Error), (native.ExitCode, native.Output, native.Error));
+    }
+
     private void Same(params string[] args)
     {
         var jit = SplitFixture.LttSplit(fixture.Root, args);

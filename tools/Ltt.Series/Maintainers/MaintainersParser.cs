@@ -49,7 +49,7 @@ public static class MaintainersParser
         int nameLine = 0;
         bool inSection = false;
         bool relevant = false;
-        var pending = new List<(char Tag, int Start, int Length, int Line, int Ordinal)>();
+        var pending = new List<(char Tag, int Start, int Length, int Line, int Ordinal, Regex? Expression)>();
         var lookup = (buckets as HashSet<string> ?? (buckets is null ? null : new HashSet<string>(buckets, StringComparer.Ordinal)))
             ?.GetAlternateLookup<ReadOnlySpan<char>>();
         bool previousWasTagged = false;
@@ -62,7 +62,7 @@ public static class MaintainersParser
                 var entries = new List<MaintainersEntry>(relevant || lookup is null ? pending.Count : 0);
                 if (relevant || lookup is null)
                     foreach (var e in pending)
-                        entries.Add(new MaintainersEntry(e.Tag, text.Substring(e.Start, e.Length), e.Line, e.Ordinal));
+                        entries.Add(new MaintainersEntry(e.Tag, text.Substring(e.Start, e.Length), e.Line, e.Ordinal) { Expression = e.Expression });
                 sections.Add(new MaintainersSection(name, nameLine, entries) { Index = sections.Count });
             }
             name = null;
@@ -103,11 +103,12 @@ public static class MaintainersParser
                 }
                 else
                 {
+                    Regex? expression = null;
                     if (!KnownTags.Contains(tag))
                         diagnostics.Add(new Diagnostic(path, i + 1, $"unknown tag '{tag}:' (known: {string.Join(' ', KnownTags.Select(t => t + ":"))})"));
-                    else if (CheckValue(tag, value) is { } problem)
+                    else if (CheckValue(tag, value, out expression) is { } problem)
                         diagnostics.Add(new Diagnostic(path, i + 1, problem));
-                    pending.Add((tag, valueStart, value.Length, i + 1, ordinal - 1));
+                    pending.Add((tag, valueStart, value.Length, i + 1, ordinal - 1, expression));
                     relevant |= tag is 'N' or 'K' || (tag is 'F' or 'X' && lookup is { } l && l.Contains(FilePattern.BucketOfValue(value)));
                 }
                 previousWasTagged = true;
@@ -139,8 +140,9 @@ public static class MaintainersParser
     private static bool IsTagged(ReadOnlySpan<char> line) =>
         line.Length >= 2 && line[0] is >= 'A' and <= 'Z' && line[1] == ':';
 
-    private static string? CheckValue(char tag, ReadOnlySpan<char> value)
+    private static string? CheckValue(char tag, ReadOnlySpan<char> value, out Regex? expression)
     {
+        expression = null;
         switch (tag)
         {
             case 'F' or 'X':
@@ -151,7 +153,7 @@ public static class MaintainersParser
             case 'N' or 'K':
                 if (value.Length == 0)
                     return $"empty {tag}: regular expression";
-                return TryRegex(value.ToString(), RegexOptions.IgnorePatternWhitespace) is { } error
+                return TryRegex(value.ToString(), out expression) is { } error
                     ? $"{tag}: regular expression '{value}' does not compile: {error}" : null;
             case 'M' or 'R' or 'L':
                 return value.Contains('@') ? null : $"{tag}: '{value}' has no e-mail address";
@@ -160,11 +162,15 @@ public static class MaintainersParser
         }
     }
 
-    private static string? TryRegex(string pattern, RegexOptions options)
+    /// <summary>The options get_maintainer.pl's <c>/x</c> matching has, for <c>N:</c> and <c>K:</c> values.</summary>
+    internal const RegexOptions PerlExtended = RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant;
+
+    private static string? TryRegex(string pattern, out Regex? expression)
     {
+        expression = null;
         try
         {
-            _ = new Regex(pattern, options | RegexOptions.CultureInvariant);
+            expression = new Regex(pattern, PerlExtended);
             return null;
         }
         catch (ArgumentException e)

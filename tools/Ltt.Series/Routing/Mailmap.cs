@@ -18,7 +18,7 @@ public sealed partial class Mailmap
         var map = new Mailmap();
         foreach (string raw in text.Split('\n'))
         {
-            string line = EmailFormat.PerlTrim(Comment().Replace(raw, ""));
+            string line = EmailFormat.PerlTrim(raw.Contains('#') ? Comment().Replace(raw, "") : raw);
             if (line.Length == 0)
                 continue;
             Match m;

@@ -17,7 +17,7 @@ public sealed class MaintainersIndex
 {
     private readonly Dictionary<string, List<PatternRef>> _buckets = new(StringComparer.Ordinal);
     private readonly List<(MaintainersSection Section, MaintainersEntry Entry, int Order, Regex Regex)> _names = [];
-    private readonly List<Keyword> _keywords = [];
+    private readonly List<KeywordPattern> _keywords = [];
 
     private MaintainersIndex(MaintainersFile file, ITreeView? tree)
     {
@@ -39,12 +39,10 @@ public sealed class MaintainersIndex
                         list.Add(new PatternRef(section, entry, order, pattern));
                         break;
                     case 'N':
-                        _names.Add((section, entry, order, new Regex(entry.Value, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)));
+                        _names.Add((section, entry, order, entry.Expression ?? new Regex(entry.Value, MaintainersParser.PerlExtended)));
                         break;
                     case 'K':
-                        _keywords.Add(new Keyword(section, entry,
-                            new Regex(entry.Value, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant),
-                            new Regex("^[+-].*" + entry.Value, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)));
+                        _keywords.Add(new KeywordPattern(entry, entry.Expression ?? new Regex(entry.Value, MaintainersParser.PerlExtended)));
                         break;
                 }
             }
@@ -58,7 +56,7 @@ public sealed class MaintainersIndex
 
     public Mailmap Mailmap { get; }
 
-    internal IReadOnlyList<Keyword> Keywords => _keywords;
+    internal IReadOnlyList<KeywordPattern> Keywords => _keywords;
 
     /// <summary>
     /// Every K: pattern in one alternation: a line it does not match cannot match any keyword,
@@ -86,7 +84,7 @@ public sealed class MaintainersIndex
             // A DFA: one pass over the line for all the alternatives (the backtracking engine
             // tries each alternative at each position, slower than the patterns one by one).
             _screen = new Regex(string.Join("\n|", _keywords.Select(k => "(?:" + k.Entry.Value + "\n)")),
-                RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+                MaintainersParser.PerlExtended | RegexOptions.NonBacktracking);
         }
         catch (NotSupportedException)
         {
@@ -157,6 +155,4 @@ public sealed class MaintainersIndex
     }
 
     private sealed record PatternRef(MaintainersSection Section, MaintainersEntry Entry, int Order, FilePattern Pattern);
-
-    internal sealed record Keyword(MaintainersSection Section, MaintainersEntry Entry, Regex Anywhere, Regex InDiff);
 }

@@ -43,7 +43,7 @@ public sealed partial record PatchScan(IReadOnlyList<string> Files, IReadOnlyLis
             {
                 foreach (var keyword in index.Keywords)
                 {
-                    if ((inDiff ? keyword.InDiff : keyword.Anywhere).IsMatch(line))
+                    if (keyword.Matches(line, inDiff))
                         keywords.Add(keyword.Entry);
                 }
             }
