@@ -11,8 +11,10 @@ namespace Ltt.Benchmarks;
 /// (user + system, what the work costs), best of R rounds with the tools taking turns: on a
 /// machine shared with other work the minimum is the figure least distorted by it. Ours run in
 /// process and include opening the trace, not the .NET start-up (~0.1 s); babeltrace2's include
-/// its start-up, so <c>stats</c> and <c>dump</c> are also timed as whole processes (this
-/// program's <c>reader-child</c>: start-up, open, read, exit), the figure a user's shell sees. Then peak resident memory (VmHWM) of each operation alone in a fresh process,
+/// its start-up, so <c>stats</c> and <c>dump</c> are also timed as whole processes, the figure a
+/// user's shell sees: ltt-trace as users install it (its tool package, precompiled for linux-x64,
+/// packed and installed into the work folder first) and, beside it, the JIT build
+/// (<c>dotnet ltt-trace.dll</c>, what <c>dotnet run</c> starts). Then peak resident memory (VmHWM) of each operation alone in a fresh process,
 /// on LTTng-UST traces of growing size, and bytes allocated per event. The load average is
 /// printed with the numbers.
 /// Usage: reader [--events N] (default 10000000) [--rss-sizes N,N,...] (default 1000000,10000000,50000000)
@@ -56,6 +58,9 @@ internal static class ReaderBenchmark
         };
         traces.AddRange(extra.Select(t => (t, t)));
         var rssTraces = rssSizes.Select(n => (n, ReaderTraces.Ust(work, n))).ToList();
+        Console.WriteLine("packing and installing ltt-trace (the tool package), building the JIT one ...");
+        _installed = InstallTool(work);
+        _jit = BuildJit();
 
         Console.WriteLine($"load average before: {Load()} (2 cores here; ratios come from one run)");
         foreach (var (label, path) in traces)
@@ -80,8 +85,10 @@ internal static class ReaderBenchmark
                 if (op == "stats")
                     allocated = Math.Min(allocated, GC.GetTotalAllocatedBytes(precise: true) - before);
             }
-            Keep(best, "stats process", Timed(Environment.ProcessPath!, "reader-child", "stats", trace));
-            Keep(best, "dump process", Timed(Environment.ProcessPath!, "reader-child", "dump", trace));
+            Keep(best, "stats process", Timed(_installed, "stats", trace));
+            Keep(best, "dump process", Timed(_installed, "dump", trace));
+            Keep(best, "stats JIT process", Timed("dotnet", _jit, "stats", trace));
+            Keep(best, "dump JIT process", Timed("dotnet", _jit, "dump", trace));
             Keep(best, "babeltrace2 counter", Timed("babeltrace2", trace, "-c", "sink.utils.counter", "-p", "step=+0"));
             Keep(best, "babeltrace2 text", Timed("babeltrace2", trace));
         }
@@ -90,9 +97,12 @@ internal static class ReaderBenchmark
         Line("stats", best["stats"], "babeltrace2 counter", best["babeltrace2 counter"], events);
         Line("dump", best["dump"], "babeltrace2 text", best["babeltrace2 text"], events);
         Line("validate", best["validate"], "ltt-trace stats", best["stats"], events);
-        Console.WriteLine("  the same as whole processes (start-up included on both sides):");
+        Console.WriteLine("  the same as whole processes (start-up included on both sides), the installed tool package:");
         Line("stats", best["stats process"], "babeltrace2 counter", best["babeltrace2 counter"], events);
         Line("dump", best["dump process"], "babeltrace2 text", best["babeltrace2 text"], events);
+        Console.WriteLine("  and the JIT build (dotnet ltt-trace.dll):");
+        Line("stats", best["stats JIT process"], "babeltrace2 counter", best["babeltrace2 counter"], events);
+        Line("dump", best["dump JIT process"], "babeltrace2 text", best["babeltrace2 text"], events);
         Console.WriteLine(string.Create(c, $"  allocated while reading with stats: {allocated / 1024.0:F0} KiB in all, {(double)allocated / events:F4} bytes/event"));
     }
 
@@ -146,6 +156,28 @@ internal static class ReaderBenchmark
             long size = Directory.GetFiles(path, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {events,12:N0} events ({size / 1e6,6:F0} MB): {string.Join(", ", cells)}"));
         }
+    }
+
+    private static string _installed = "", _jit = "";
+
+    /// <summary>The README's packing of ltt-trace, installed into a tool folder of the work folder; its command's path.</summary>
+    private static string InstallTool(string work)
+    {
+        string feed = Path.Combine(work, "nupkg"), tools = Path.Combine(work, "tools");
+        foreach (string d in new[] { feed, tools })
+            if (Directory.Exists(d))
+                Directory.Delete(d, recursive: true);
+        // A version of its own: NuGet's package cache would otherwise hand over an older 1.0.0.
+        string version = "0.0.0-bench." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        ExternalCommand.RunOrThrow("dotnet", "pack", Path.Combine(Ltt.Testing.RepoPaths.Root, "tools", "ltt-trace"), "-c", "Release", "-o", feed, "-v", "q", "-p:PackageVersion=" + version);
+        ExternalCommand.RunOrThrow("dotnet", "tool", "install", "--tool-path", tools, "--add-source", feed, "ltt-trace", "--version", version);
+        return Path.Combine(tools, "ltt-trace");
+    }
+
+    private static string BuildJit()
+    {
+        ExternalCommand.RunOrThrow("dotnet", "build", Path.Combine(Ltt.Testing.RepoPaths.Root, "tools", "ltt-trace"), "-c", "Release", "-v", "q");
+        return Path.Combine(Ltt.Testing.RepoPaths.Root, "tools", "ltt-trace", "bin", "Release", "net10.0", "ltt-trace.dll");
     }
 
     private static string Load() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));

@@ -52,13 +52,15 @@ public sealed class NativeSplitTests(SplitFixture fixture) : IClassFixture<Split
         string feed = Path.Combine(fixture.Root, "nupkg-" + Guid.NewGuid().ToString("N")[..8]);
         string tools = Path.Combine(fixture.Root, "tools-" + Guid.NewGuid().ToString("N")[..8]);
         string project = Path.Combine(RepoPaths.Root, "tools", "ltt-split");
+        // A version of its own: NuGet's package cache would otherwise hand over an older 1.0.0.
+        string version = "0.0.0-test." + Guid.NewGuid().ToString("N")[..12];
         foreach (string[] rid in new[] { Array.Empty<string>(), ["-r", "linux-x64"], ["-r", "any"] })
         {
-            var pack = IsolatedProcess.Run("dotnet", ["pack", project, "-c", "Release", .. rid, "-o", feed, "-p:TreatWarningsAsErrors=true"],
+            var pack = IsolatedProcess.Run("dotnet", ["pack", project, "-c", "Release", .. rid, "-o", feed, "-p:TreatWarningsAsErrors=true", "-p:PackageVersion=" + version],
                 RepoPaths.Root, home: null, timeout: TimeSpan.FromMinutes(20));
             Assert.True(pack.ExitCode == 0, $"dotnet pack {string.Join(' ', rid)} failed:\n{pack.Output}\n{pack.Error}");
         }
-        var install = IsolatedProcess.Run("dotnet", ["tool", "install", "--tool-path", tools, "--add-source", feed, "ltt-split"],
+        var install = IsolatedProcess.Run("dotnet", ["tool", "install", "--tool-path", tools, "--add-source", feed, "ltt-split", "--version", version],
             RepoPaths.Root, home: null, timeout: TimeSpan.FromMinutes(5));
         Assert.True(install.ExitCode == 0, install.Output + install.Error);
 
