@@ -18,6 +18,14 @@ public static partial class DependencyAnalyzer
         "define", "include", "ifdef", "ifndef", "endif", "typedef", "break", "continue", "goto", "default",
     };
 
+    private const string SharedFileTail = " with", UsedSymbolTail = ", defined by";
+
+    /// <summary>A reason without the words that lead to the earlier patch's name: "uses foo", "both change x.c".</summary>
+    public static string Subject(string reason) =>
+        reason.EndsWith(UsedSymbolTail, StringComparison.Ordinal) ? reason[..^UsedSymbolTail.Length]
+        : reason.EndsWith(SharedFileTail, StringComparison.Ordinal) ? reason[..^SharedFileTail.Length]
+        : reason;
+
     /// <summary>For every patch, the earlier patches it depends on and a short reason for each, to be followed by the earlier patch's name ("uses foo, defined by", "both change x.c with").</summary>
     public static IReadOnlyList<IReadOnlyList<(int Index, string Reason)>> Analyze(IReadOnlyList<Patch> patches)
     {
@@ -42,13 +50,13 @@ public static partial class DependencyAnalyzer
                 foreach (string path in new[] { diff.OldPath, diff.NewPath })
                 {
                     if (fileOwners.TryGetValue(path, out int earlier) && !deps.ContainsKey(earlier))
-                        deps[earlier] = $"both change {path} with";
+                        deps[earlier] = $"both change {path}{SharedFileTail}";
                 }
             }
             foreach (string token in UsedIdentifiers(patch))
             {
                 if (symbolOwners.TryGetValue(token, out int earlier) && earlier != i && !deps.ContainsKey(earlier))
-                    deps[earlier] = $"uses {token}, defined by";
+                    deps[earlier] = $"uses {token}{UsedSymbolTail}";
             }
             result.Add(deps.OrderBy(d => d.Key).Select(d => (d.Key, d.Value)).ToList());
             foreach (var diff in patch.Diffs)

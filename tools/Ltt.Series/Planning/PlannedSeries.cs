@@ -13,6 +13,12 @@ public sealed record PlannedSeries(
     IReadOnlyList<string> Cc,
     IReadOnlyList<int> DependsOn)
 {
+    /// <summary>
+    /// For each series this one needs (by number), what its patches need from it: the symbols
+    /// they use and the files they share ("uses foo", "both change x.c"), in patch order.
+    /// </summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<string>> NeedsBecause { get; init; } = new Dictionary<int, IReadOnlyList<string>>();
+
     /// <summary>The folder the series is written to: its number and a slug of its name.</summary>
     public string Folder => $"{Number:00}-{FileNames.Slug(Name, 40).ToLowerInvariant()}";
 

@@ -118,7 +118,10 @@ public static class SeriesPlanner
             var cc = members.SelectMany(m => m.Route.Cc).Distinct().ToList();
             var needs = rules.DependenciesOf(groups[g], groups).Select(d => groupNumber[d]).Order().ToList();
             string name = string.Join(" + ", sections.Select(s => s == "THE REST" ? Area(home) : s)) + partLabels.GetValueOrDefault(groups[g].Min(), "");
-            series.Add(new PlannedSeries(groupNumber[g], name, sections, members, to, cc, needs));
+            series.Add(new PlannedSeries(groupNumber[g], name, sections, members, to, cc, needs)
+            {
+                NeedsBecause = NeedsBecause(groups, g, dependencies, groupNumber),
+            });
         }
         // Two series of one subsystem, told apart by kind: the instrumentation says so in its name.
         for (int s = 0; s < series.Count; s++)
@@ -130,6 +133,29 @@ public static class SeriesPlanner
         notes.AddRange(rules.WhyApart(series));
         notes.AddRange(kindRules.WhyMixed(series));
         return new SeriesPlan(series, notes, set.BaseCommit, set.Patches.Count);
+    }
+
+    /// <summary>What group <paramref name="g"/>'s patches need from each other series, by that series' number.</summary>
+    private static Dictionary<int, IReadOnlyList<string>> NeedsBecause(List<List<int>> groups, int g,
+        IReadOnlyList<IReadOnlyList<(int Index, string Reason)>> dependencies, Dictionary<int, int> groupNumber)
+    {
+        var owner = SeriesRules.GroupIndex(groups);
+        var because = new Dictionary<int, List<string>>();
+        foreach (int k in groups[g].Order())
+        {
+            foreach (var (index, reason) in dependencies[k])
+            {
+                if (owner[index] == g)
+                    continue;
+                int number = groupNumber[owner[index]];
+                if (!because.TryGetValue(number, out var subjects))
+                    because[number] = subjects = [];
+                string subject = DependencyAnalyzer.Subject(reason);
+                if (!subjects.Contains(subject))
+                    subjects.Add(subject);
+            }
+        }
+        return because.ToDictionary(b => b.Key, b => (IReadOnlyList<string>)b.Value);
     }
 
     /// <summary>How the plan names a patch: its number in the input and its subject.</summary>

@@ -23,6 +23,9 @@ public sealed record SeriesArguments(
     /// <summary>Thread each cover letter to the previous version's cover letter of the series it continues.</summary>
     public bool InReplyToPrevious { get; init; }
 
+    /// <summary>An SVG file to draw the plan into (series, recipients, what each needs), or null.</summary>
+    public string? Graph { get; init; }
+
     /// <summary>--verbose: the plan says why each patch has its kind.</summary>
     public bool Verbose { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ltt.Cli;
+using Ltt.IO;
 using Ltt.Series;
 using Ltt.Series.Checkpatch;
 using Ltt.Series.Output;
@@ -65,9 +66,14 @@ public static class SeriesCommand
             Description = "Run checkpatch.pl on every written patch (default script: <tree>/scripts/checkpatch.pl); exit 1 on an ERROR.",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var graph = new Option<string?>("--graph")
+        {
+            Description = "Also draw the plan into this SVG file: each series a box with its subsystem, patch count and To: people, "
+                + "an arrow to each series it needs with the symbols and files behind it, in posting order (needs Graphviz's dot).",
+        };
         var command = new Command("series", "Split a patchset into per-maintainer series in dependency order, prove nothing is lost, and write them as git format-patch does.");
         command.Arguments.Add(input);
-        foreach (var option in new Option[] { tree, maintainers, maintainersAt, repo, output, dryRun, version, maxPatches, addPrefixes, splitMixed, template, from, changes, previous, inReplyToPrevious, checkpatch, force })
+        foreach (var option in new Option[] { tree, maintainers, maintainersAt, repo, output, dryRun, version, maxPatches, addPrefixes, splitMixed, template, from, changes, previous, inReplyToPrevious, checkpatch, graph, force })
             command.Options.Add(option);
         command.SetAction(parse => Run(new SeriesArguments(
                 parse.GetValue(input)!, parse.GetValue(tree)!, parse.GetValue(maintainers), parse.GetValue(repo), parse.GetValue(output)!,
@@ -82,6 +88,7 @@ public static class SeriesCommand
                 Verbose = parse.GetValue(CommandLineRunner.Verbose),
                 Previous = parse.GetValue(previous),
                 InReplyToPrevious = parse.GetValue(inReplyToPrevious),
+                Graph = parse.GetValue(graph),
             },
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
@@ -97,6 +104,8 @@ public static class SeriesCommand
             return RouteCommand.Report([new Diagnostic(args.Checkpatch, 0, "checkpatch.pl not found (give its path: --checkpatch <script>)")], error);
         if (args.InReplyToPrevious && args.Previous is null)
             return RouteCommand.Report([new Diagnostic("--in-reply-to-previous", 0, "threads to the previous posting: give it with --previous FOLDER")], error);
+        if (args.Graph is not null && (AtomicFile.CheckWritable(args.Graph) ?? SeriesGraph.CheckDot()) is { } graphProblem)
+            return RouteCommand.Report([new Diagnostic("--graph", 0, graphProblem)], error);
         string? changesText = null;
         if (args.Changes is not null)
         {
@@ -139,6 +148,12 @@ public static class SeriesCommand
             output.Write(PlanTable.Render(result.Plan, args.Verbose));
         foreach (var d in result.Diagnostics)
             error.WriteLine($"ltt-split: {d}");
+        if (args.Graph is not null && result.Plan is not null && result.Outcome == SplitOutcome.Done)
+        {
+            if (SeriesGraph.WriteSvg(result.Plan, args.Graph) is { } graphError)
+                return RouteCommand.Report([new Diagnostic("--graph", 0, graphError)], error);
+            output.WriteLine($"drew the {result.Plan.Series.Count} series and what each needs in {args.Graph}");
+        }
         switch (result.Outcome)
         {
             case SplitOutcome.Done:
