@@ -43,6 +43,29 @@ public sealed class SeriesGraphTests(SplitFixture fixture) : IClassFixture<Split
         Assert.All(labelled, t => Assert.Matches(@"^needs: (uses \S+|both change \S+)", t));
     }
 
+    // Starts a browser twice: seconds on a quiet machine, close to a minute on a loaded one.
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void The_graph_in_a_browser_has_one_box_per_series_and_nothing_from_outside()
+    {
+        string graph = NewPath("plan.svg");
+        var (code, stdout, error) = SplitFixture.LttSplit(fixture.Root, "series", fixture.Patches, "--tree", fixture.Tree, "--dry-run", "--graph", graph);
+        Assert.True(code == 0, error);
+        int series = stdout.Split('\n').Count(l => Regex.IsMatch(l, @"^\d+\s{2,}\S"));
+        Assert.True(series > 1, stdout);
+
+        string dom = Chromium.DumpDom(graph);
+        // Each box drawn (its outline a path) and named: "<number>. <subsystem>".
+        Assert.Equal(series, Regex.Count(dom, @"<g id=""node\d+"" class=""node"">\s*<title>s\d+</title>\s*<path [^>]*\bd=""M[^""]+""[^>]*>(</path>)?\s*<text[^>]*>\d+\. "));
+        Assert.DoesNotMatch(@"(src|href)=""(https?:)?//", dom);
+
+        string png = NewPath("plan.png");
+        Chromium.Screenshot(graph, png, 1000, 1800);
+        byte[] image = File.ReadAllBytes(png);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], image.Take(4));
+        Assert.True(image.Length > 20_000, $"screenshot of {image.Length} bytes: an empty picture");
+    }
+
     [Fact]
     public void Without_graphviz_the_graph_is_refused_before_any_work()
     {

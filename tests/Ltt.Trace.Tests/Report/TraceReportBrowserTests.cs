@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Ltt.Trace.Reader;
 using Ltt.Trace.Tests.Reader;
 using Ltt.Trace.Tests.Runtime;
+using Ltt.Testing;
 using LttTrace.Commands;
 
 namespace Ltt.Trace.Tests.Report;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Ltt.Trace.Tests.Report;
+namespace Ltt.Testing;
 
 /// <summary>Debian's chromium, headless: a page's DOM after its scripts ran, and its screenshot, as a person's browser shows it.</summary>
 internal static class Chromium
