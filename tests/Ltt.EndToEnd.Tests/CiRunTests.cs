@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Ltt.Testing;
 using LttTrace.Commands;
@@ -35,10 +36,20 @@ public sealed class CiRunTests
             var suite = XDocument.Load(junit).Root!.Element("testsuite")!;
             Assert.Equal("0", suite.Attribute("failures")!.Value);
             Assert.Contains(suite.Elements("testcase"), c => c.Attribute("name")!.Value == "sched_switch");
+
+            // The HTML page beside the JUnit file: each event's row holds the numbers the run printed.
+            string html = File.ReadAllText(output + ".html");
+            var printed = Regex.Match(text, @"^sched_switch\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*$", RegexOptions.Multiline);
+            Assert.True(printed.Success, text);
+            var row = Regex.Match(html, @"<tr><td class=""number"" data-value=""(\d+)"">[^<]*</td><td>sched_switch</td>"
+                + @"<td class=""number"" data-value=""(\d+)"">[^<]*</td><td class=""number"" data-value=""(\d+)"">[^<]*</td><td class=""number"" data-value=""(\d+)"">");
+            Assert.True(row.Success, html);
+            Assert.Equal(printed.Groups.Values.Skip(1).Select(g => g.Value), row.Groups.Values.Skip(1).Select(g => g.Value));
+            Assert.Contains("<title>CI validation run: passed</title>", html);
         }
         finally
         {
-            Cleanup(output, junit);
+            Cleanup(output, junit, output + ".html");
         }
     }
 
@@ -89,7 +100,7 @@ public sealed class CiRunTests
         var stderr = new StringWriter();
         try
         {
-            int exit = CiCommand.Run(RepoPaths.KernelTree, output, null, templates, "ltt-0.105", Paths, stdout, stderr);
+            int exit = CiCommand.Run(RepoPaths.KernelTree, output, output + ".xml", templates, "ltt-0.105", Paths, stdout, stderr);
 
             string report = stdout.ToString();
             Assert.True(exit == 1, report + stderr);
@@ -99,10 +110,14 @@ public sealed class CiRunTests
             Assert.Contains(mismatches, m => m.Contains("irq_entry") && m.Contains("field ip") && m.Contains("expected"));
             Assert.Contains(mismatches, m => m.StartsWith("MISMATCH values: irq_entry field", StringComparison.Ordinal) || m.StartsWith("MISMATCH validate:", StringComparison.Ordinal));
             Assert.Matches(@"irq_entry\s+\d+\s+\d+\s+\d+\s+[1-9]\d*", report);
+            // The page lists them too, with their stage, event and field.
+            string html = File.ReadAllText(output + ".html");
+            Assert.Matches(@"<table id=""mismatches"">.*<td>irq_entry[^<]*</td><td>ip</td>", html.Replace("\n", ""));
+            Assert.Contains("<title>CI validation run: failed</title>", html);
         }
         finally
         {
-            Cleanup(output, templates);
+            Cleanup(output, templates, output + ".xml", output + ".html");
         }
     }
 

@@ -22,7 +22,7 @@ public static class KernelRunJunit
             foreach (var failed in build.Failed)
             {
                 cases.Add(new XElement("testcase", new XAttribute("classname", "kernel-run.modules"), new XAttribute("name", failed.Module),
-                    new XElement("skipped", new XAttribute("message", $"does not build: {failed.Reason}"))));
+                    new XElement("skipped", new XAttribute("message", Reports.JunitWriter.Text($"does not build: {failed.Reason}")))));
             }
         }
         var document = new XDocument(new XElement("testsuites",
@@ -43,9 +43,9 @@ public static class KernelRunJunit
     {
         var element = new XElement("testcase", new XAttribute("classname", group), new XAttribute("name", name));
         if (failures.Count > 0)
-            element.Add(new XElement("failure", new XAttribute("message", failures[0]), string.Join("\n", failures)));
+            element.Add(new XElement("failure", new XAttribute("message", Reports.JunitWriter.Text(failures[0])), Reports.JunitWriter.Text(string.Join("\n", failures))));
         if (output is not null)
-            element.Add(new XElement("system-out", output));
+            element.Add(new XElement("system-out", Reports.JunitWriter.Text(output)));
         return element;
     }
 }

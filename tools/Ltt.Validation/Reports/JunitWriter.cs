@@ -1,3 +1,5 @@
+using System.Text;
+using System.Xml;
 using System.Xml.Linq;
 
 namespace Ltt.Validation.Reports;
@@ -13,11 +15,11 @@ public static class JunitWriter
     {
         var elements = cases.Select(c =>
         {
-            var element = new XElement("testcase", new XAttribute("classname", c.ClassName), new XAttribute("name", c.Name));
+            var element = new XElement("testcase", new XAttribute("classname", Text(c.ClassName)), new XAttribute("name", Text(c.Name)));
             if (c.Failures.Count > 0)
-                element.Add(new XElement("failure", new XAttribute("message", c.FailureMessage ?? c.Failures[0]), string.Join("\n", c.Failures)));
+                element.Add(new XElement("failure", new XAttribute("message", Text(c.FailureMessage ?? c.Failures[0])), Text(string.Join("\n", c.Failures))));
             if (c.Output is not null)
-                element.Add(new XElement("system-out", c.Output));
+                element.Add(new XElement("system-out", Text(c.Output)));
             return element;
         });
         var document = new XDocument(new XElement("testsuites",
@@ -27,5 +29,29 @@ public static class JunitWriter
                 new XAttribute("failures", cases.Count(c => c.Failures.Count > 0)),
                 elements)));
         return document + "\n";
+    }
+
+    /// <summary>
+    /// Text as XML 1.0 can carry it: a character XML forbids (a control character of a recorded
+    /// string that a mismatch quotes) is written as <c>\xNN</c> (<c>\uNNNN</c>) instead of making
+    /// the whole report unwritable.
+    /// </summary>
+    public static string Text(string text)
+    {
+        var sb = new StringBuilder(text.Length + 16);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char ch = text[i];
+            if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(ch).Append(text[++i]);
+                continue;
+            }
+            if (XmlConvert.IsXmlChar(ch))
+                sb.Append(ch);
+            else
+                sb.Append(ch <= 0xFF ? $"\\x{(int)ch:X2}" : $"\\u{(int)ch:X4}");
+        }
+        return sb.ToString();
     }
 }

@@ -24,7 +24,7 @@ public static class CiCommand
                 + Marker + "), which is replaced as a whole; default: a temporary folder, removed after a clean run.",
         };
         var force = new Option<bool>("--force") { Description = "Replace the output folder even if ltt-trace ci did not write it (never the tree)." };
-        var junit = new Option<string?>("--junit") { Description = "Also write the result as JUnit XML to this file." };
+        var junit = new Option<string?>("--junit") { Description = "Also write the result as JUnit XML to this file, and as an HTML page beside it (the same name ending in .html)." };
         var templates = new Option<DirectoryInfo?>("--templates") { Description = "Templates root to generate with (holding probes/<target>/ and metadata/) instead of the shipped ones." };
         var target = new Option<string>("--target") { Description = "Probe target (a folder of templates/probes/).", DefaultValueFactory = _ => "ltt-0.105" };
         var paths = new Option<string[]>("--path", "-p") { Description = "Scan only this folder or file of the tree (repeatable)." };
@@ -100,7 +100,7 @@ public static class CiCommand
         Print(result, output);
         if (!result.Success && staged is null && Directory.Exists(work))
             output.WriteLine($"generated files and trace kept in {work}");
-        if (junit is not null && AtomicFile.Write(junit, CiJunit.Render(result)) is { } junitError)
+        if (junit is not null && (AtomicFile.Write(junit, CiJunit.Render(result)) ?? AtomicFile.Write(HtmlReportPath.Beside(junit), CiRunPage.Render(result))) is { } junitError)
         {
             error.WriteLine($"ltt-trace ci: --junit {junitError}");
             return (int)ExitCode.BadInput;

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Ltt.Cli;
+using Ltt.IO;
 using Ltt.Validation.Kernel;
+using Ltt.Validation.Reports;
 
 namespace LttTrace.Commands;
 
@@ -21,7 +23,7 @@ public static class KernelRunCommand
         var source = new Option<DirectoryInfo?>("--source") { Description = "A full source tree of the same kernel, for the private headers some trace headers need." };
         var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "Keep everything here (must not exist, or be empty); default: a temporary folder, removed after a clean run." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the run's counters on stdout." };
-        var junit = new Option<string?>("--junit") { Description = "Also write the result as JUnit XML to this file." };
+        var junit = new Option<string?>("--junit") { Description = "Also write the result as JUnit XML to this file, and as an HTML page beside it (the same name ending in .html)." };
         var cpus = new Option<int>("--cpus") { Description = "Guest CPUs.", DefaultValueFactory = _ => 2 };
         var memory = new Option<int>("--memory") { Description = "Guest memory in MiB.", DefaultValueFactory = _ => 1536 };
         var accel = new Option<QemuAccelerator>("--accel") { Description = "How QEMU runs the guest: auto (KVM when it boots the guest, TCG otherwise), kvm or tcg.", DefaultValueFactory = _ => QemuAccelerator.Auto };
@@ -66,8 +68,18 @@ public static class KernelRunCommand
             error.WriteLine("ltt-trace kernel-run: " + result.Problems[0]);
             return (int)ExitCode.BadInput;
         }
+        string page = KernelRunPage.Render(result);
+        if (Directory.Exists(options.OutputFolder) && AtomicFile.Write(Path.Combine(options.OutputFolder, "report.html"), page) is { } folderError)
+            error.WriteLine("ltt-trace kernel-run: " + folderError);
         if (junit is not null)
+        {
             KernelRunJunit.Write(result, junit);
+            if (AtomicFile.Write(HtmlReportPath.Beside(junit), page) is { } pageError)
+            {
+                error.WriteLine("ltt-trace kernel-run: " + pageError);
+                return (int)ExitCode.BadInput;
+            }
+        }
         if (json)
             output.WriteLine(KernelRunJson.Write(result.Counters));
         else
