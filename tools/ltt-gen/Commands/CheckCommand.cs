@@ -17,11 +17,12 @@ public static class CheckCommand
         command.Options.Add(output);
         command.SetAction(parse =>
         {
-            var options = shared.Read(parse, parse.InvocationConfiguration.Error, "check");
+            var display = TerminalProgress.For(parse.InvocationConfiguration.Error, parse.GetValue(shared.Quiet));
+            var options = shared.Read(parse, parse.InvocationConfiguration.Error, "check", display);
             if (options is null)
                 return (int)ExitCode.BadInput;
             return Run(options.Value.Scan, options.Value.Generate, parse.GetValue(output)!.FullName,
-                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(shared.Strict), parse.GetValue(shared.Verbose));
+                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(shared.Strict), parse.GetValue(shared.Verbose), display);
         });
         return command;
     }
@@ -32,14 +33,14 @@ public static class CheckCommand
     /// skipped sites alone are no drift (report.txt records them, so a change in them is).
     /// </summary>
     public static int Run(Ltt.Tracepoints.ScanOptions scan, ProbeGeneratorOptions options, string folder, TextWriter output, TextWriter error,
-        bool strict = false, bool verbose = false)
+        bool strict = false, bool verbose = false, TerminalProgress? display = null)
     {
         if (!Directory.Exists(folder))
         {
             error.WriteLine($"ltt-gen check: {folder}: not a folder (run ltt-gen probes first)");
             return (int)ExitCode.BadInput;
         }
-        var generated = ProbeGenerator.Generate(scan, options);
+        var generated = (display ?? TerminalProgress.None).Run($"ltt-gen check {scan.Tree}", () => ProbeGenerator.Generate(scan, options));
         if (ProbeOptions.Report(generated, error, verbose))
             return (int)ExitCode.BadInput;
         if (strict && generated.HasSkipped)

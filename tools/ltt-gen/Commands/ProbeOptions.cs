@@ -1,3 +1,4 @@
+using Ltt.Cli;
 using System.CommandLine;
 using Ltt.Probes.Generation;
 using Ltt.Tracepoints;
@@ -36,6 +37,9 @@ internal sealed class ProbeOptions
         Description = "Print every warning and error on stderr, not only the summary (report.txt in the output has them all).",
     };
 
+    /// <summary><c>--quiet</c>: no progress display while the tree is scanned.</summary>
+    public Option<bool> Quiet { get; } = TerminalProgress.QuietOption();
+
     public void AddTo(Command command, bool withTarget = true)
     {
         command.Arguments.Add(Tree);
@@ -55,10 +59,11 @@ internal sealed class ProbeOptions
     {
         command.Options.Add(Strict);
         command.Options.Add(Verbose);
+        command.Options.Add(Quiet);
     }
 
-    /// <summary>Reads the parsed values; null with a message on a bad value.</summary>
-    public (ScanOptions Scan, ProbeGeneratorOptions Generate)? Read(ParseResult parse, TextWriter error, string commandName)
+    /// <summary>Reads the parsed values; null with a message on a bad value. The scan reports its headers to <paramref name="display"/>.</summary>
+    public (ScanOptions Scan, ProbeGeneratorOptions Generate)? Read(ParseResult parse, TextWriter error, string commandName, TerminalProgress? display = null)
     {
         string tree = parse.GetValue(Tree)!.FullName;
         if (!Directory.Exists(tree))
@@ -85,6 +90,7 @@ internal sealed class ProbeOptions
             BuildDirectory = parse.GetValue(Build)?.FullName,
             Arch = arch,
             Paths = parse.GetValue(Paths) ?? [],
+            Progress = display is { Draws: true } ? p => display.Report($"scanning {p.File} ({p.SitesSoFar:N0} sites)", p.Done, p.Total) : null,
         };
         var generate = new ProbeGeneratorOptions
         {

@@ -33,12 +33,13 @@ public static class ProbesCommand
         command.Options.Add(force);
         command.SetAction(parse =>
         {
-            var options = shared.Read(parse, parse.InvocationConfiguration.Error, "probes");
+            var display = TerminalProgress.For(parse.InvocationConfiguration.Error, parse.GetValue(shared.Quiet));
+            var options = shared.Read(parse, parse.InvocationConfiguration.Error, "probes", display);
             if (options is null)
                 return (int)ExitCode.BadInput;
             return Run(options.Value.Scan, options.Value.Generate with { UpdateIds = parse.GetValue(updateIds) }, parse.GetValue(output)!.FullName,
                 parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(force), parse.GetValue(shared.Strict),
-                parse.GetValue(shared.Verbose));
+                parse.GetValue(shared.Verbose), display);
         });
         return command;
     }
@@ -49,7 +50,7 @@ public static class ProbesCommand
     /// bad input; with <paramref name="strict"/>, a skipped site writes nothing (exit 1).
     /// </summary>
     public static int Run(Ltt.Tracepoints.ScanOptions scan, ProbeGeneratorOptions options, string outputFolder, TextWriter output, TextWriter error,
-        bool force = false, bool strict = false, bool verbose = false)
+        bool force = false, bool strict = false, bool verbose = false, TerminalProgress? display = null)
     {
         // The output folder is checked before any work: a wrong -o costs nothing and loses nothing.
         var target = OutputFolder.Target(outputFolder, force, scan.Tree, scan.BuildDirectory, options.TemplatesRoot);
@@ -58,7 +59,7 @@ public static class ProbesCommand
             error.WriteLine($"ltt-gen probes: {refused}");
             return (int)ExitCode.BadInput;
         }
-        var generated = ProbeGenerator.Generate(scan, options);
+        var generated = (display ?? TerminalProgress.None).Run($"ltt-gen probes {scan.Tree}", () => ProbeGenerator.Generate(scan, options));
         if (ProbeOptions.Report(generated, error, verbose))
         {
             error.WriteLine("ltt-gen probes: nothing written");

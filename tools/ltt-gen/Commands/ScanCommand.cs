@@ -31,20 +31,22 @@ public static class ScanCommand
         command.Options.Add(json);
         command.Options.Add(paths);
         command.Options.Add(jobs);
+        var quiet = TerminalProgress.QuietOption();
+        command.Options.Add(quiet);
         command.SetAction(parse =>
         {
             TextWriter output = parse.InvocationConfiguration.Output;
             TextWriter error = parse.InvocationConfiguration.Error;
-            bool progress = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
             return Run(parse.GetValue(tree)!.FullName, parse.GetValue(build)?.FullName, parse.GetValue(arch)!,
-                parse.GetValue(json), parse.GetValue(paths) ?? [], parse.GetValue(jobs), output, error, progress);
+                parse.GetValue(json), parse.GetValue(paths) ?? [], parse.GetValue(jobs), output, error, TerminalProgress.For(error, parse.GetValue(quiet)));
         });
         return command;
     }
 
     public static int Run(string tree, string? build, string arch, bool json, IReadOnlyList<string> paths, int jobs,
-        TextWriter output, TextWriter error, bool progress = false)
+        TextWriter output, TextWriter error, TerminalProgress? display = null)
     {
+        display ??= TerminalProgress.None;
         if (!Directory.Exists(tree))
         {
             error.WriteLine($"ltt-gen scan: {tree}: not a folder");
@@ -67,11 +69,9 @@ public static class ScanCommand
             Arch = arch,
             Paths = paths,
             Parallelism = jobs,
-            Progress = progress ? p => error.Write($"\r\x1b[Kscan: {p.Done}/{p.Total} headers, {p.SitesSoFar} sites  {p.File}") : null,
+            Progress = display.Draws ? p => display.Report($"scanning {p.File} ({p.SitesSoFar:N0} sites)", p.Done, p.Total) : null,
         };
-        ScanResult result = TracepointScanner.Scan(options);
-        if (progress)
-            error.Write("\r\x1b[K");
+        ScanResult result = display.Run($"ltt-gen scan {tree}", () => TracepointScanner.Scan(options));
 
         if (json)
         {

@@ -28,6 +28,7 @@ public static class CiCommand
         var templates = new Option<DirectoryInfo?>("--templates") { Description = "Templates root to generate with (holding probes/<target>/ and metadata/) instead of the shipped ones." };
         var target = new Option<string>("--target") { Description = "Probe target (a folder of templates/probes/).", DefaultValueFactory = _ => "ltt-0.105" };
         var paths = new Option<string[]>("--path", "-p") { Description = "Scan only this folder or file of the tree (repeatable)." };
+        var quiet = TerminalProgress.QuietOption();
         var command = new Command("ci", "The CI validation run: generate probes, build and run them with gcc, replay their payloads through the runtime, and check every value with ltt-trace's reader and babeltrace2.");
         command.Arguments.Add(tree);
         command.Options.Add(output);
@@ -36,9 +37,10 @@ public static class CiCommand
         command.Options.Add(target);
         command.Options.Add(paths);
         command.Options.Add(force);
+        command.Options.Add(quiet);
         command.SetAction(parse => Run(parse.GetValue(tree)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(junit),
             parse.GetValue(templates)?.FullName, parse.GetValue(target)!, parse.GetValue(paths) ?? [], parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error,
-            parse.GetValue(force)));
+            parse.GetValue(force), parse.GetValue(quiet)));
         return command;
     }
 
@@ -46,7 +48,7 @@ public static class CiCommand
     public const string Marker = ".ltt-ci-output";
 
     public static int Run(string tree, string? outputFolder, string? junit, string? templates, string target, IReadOnlyList<string> paths, TextWriter output, TextWriter error,
-        bool force = false)
+        bool force = false, bool quiet = false)
     {
         // Everything the user named is checked before the run, which takes seconds to minutes.
         if (!Directory.Exists(tree))
@@ -80,7 +82,9 @@ public static class CiCommand
             new ScanOptions { Tree = tree, Paths = paths },
             new ProbeGeneratorOptions { Target = target, Abi = TargetAbi.X86_64, TemplatesRoot = templates },
             work);
-        CiRunResult result = CiRunner.Run(options, step => error.WriteLine("ltt-trace ci: " + step));
+        var display = TerminalProgress.For(error, quiet);
+        Action<string> step = display.Draws ? s => display.Report(s) : quiet ? _ => { } : s => error.WriteLine("ltt-trace ci: " + s);
+        CiRunResult result = display.Run("ltt-trace ci", () => CiRunner.Run(options, step));
         if (result.BadInput)
         {
             // Nothing was checked: nothing is kept.

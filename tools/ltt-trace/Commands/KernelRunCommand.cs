@@ -30,8 +30,9 @@ public static class KernelRunCommand
         var allowLoss = new Option<bool>("--allow-loss") { Description = "Lost events on either side do not fail the run." };
         // For working on templates and the guest: run again in -o, rebuilding only what changed.
         var reuseBuild = new Option<bool>("--reuse-build") { Hidden = true };
+        var quiet = TerminalProgress.QuietOption();
         var command = new Command("kernel-run", "Build the generated tracepoint probes and the recorder for a kernel, boot it in QEMU with a workload, and compare our trace with ftrace's record of the same tracepoints, hit for hit.");
-        foreach (var option in new Option[] { build, kernel, modules, source, output, json, junit, cpus, memory, accel, allowLoss, reuseBuild })
+        foreach (var option in new Option[] { build, kernel, modules, source, output, json, junit, cpus, memory, accel, allowLoss, reuseBuild, quiet })
             command.Options.Add(option);
         command.SetAction(parse =>
         {
@@ -50,19 +51,22 @@ public static class KernelRunCommand
                 ReuseBuild = parse.GetValue(reuseBuild),
             };
             return Run(options, outputFolder is null, parse.GetValue(json), parse.GetValue(junit),
-                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(quiet));
         });
         return command;
     }
 
-    public static int Run(KernelRunOptions options, bool temporary, bool json, string? junit, TextWriter output, TextWriter error)
+    /// <param name="quiet">No progress display on a terminal and no step lines (elsewhere each step is a line on stderr).</param>
+    public static int Run(KernelRunOptions options, bool temporary, bool json, string? junit, TextWriter output, TextWriter error, bool quiet = false)
     {
         if (options.Cpus < 1 || options.MemoryMiB < 256)
         {
             error.WriteLine("ltt-trace kernel-run: --cpus must be at least 1 and --memory at least 256 (MiB)");
             return (int)ExitCode.BadInput;
         }
-        var result = KernelRun.Run(options, step => error.WriteLine("ltt-trace kernel-run: " + step));
+        var display = TerminalProgress.For(error, quiet);
+        Action<string> step = display.Draws ? s => display.Report(s) : quiet ? _ => { } : s => error.WriteLine("ltt-trace kernel-run: " + s);
+        var result = display.Run("ltt-trace kernel-run", () => KernelRun.Run(options, step));
         if (result.BadInput)
         {
             error.WriteLine("ltt-trace kernel-run: " + result.Problems[0]);
