@@ -69,10 +69,10 @@ public static class TracepointScanner
             MarkerReader.Read(env.Relative(file.Path), tokens[file.Path], markers, unresolved, diagnostics);
         MarkerReader.CheckConflicts(markers, diagnostics);
 
-        var contexts = ContextFinder.Find(files, tokens, tree, env.Kbuild);
+        var scope = BuildScope.Create(tree, KernelCompilerFlags.SourceArch(options.Arch)!);
+        var contexts = ContextFinder.Find(files, tokens, tree, env.Kbuild, scope);
         var jobs = new List<HeaderJob>();
         var leftOut = new List<LeftOutHeader>();
-        var scope = BuildScope.Create(tree, KernelCompilerFlags.SourceArch(options.Arch)!);
         foreach (SourceFile file in files.Where(f => f.MayHaveSites))
         {
             FileTokens ft = tokens[file.Path];
@@ -98,7 +98,7 @@ public static class TracepointScanner
             }
             var results = ParseAll(env, jobs, parallelism, options.Progress);
             if (options.Paths.Count > 0)
-                RetryInTreeContext(env, tree, jobs, results, parallelism);
+                RetryInTreeContext(env, tree, scope, jobs, results, parallelism);
             foreach (HeaderScan r in results)
             {
                 sites.AddRange(r.Sites);
@@ -120,11 +120,11 @@ public static class TracepointScanner
     /// Headers that failed alone and had no instantiating .c among the scanned paths: look for one in
     /// the whole tree (a .c defining CREATE_TRACE_POINTS before including them) and parse them again there.
     /// </summary>
-    private static void RetryInTreeContext(ScanEnvironment env, string tree, List<HeaderJob> jobs, List<HeaderScan> results,
+    private static void RetryInTreeContext(ScanEnvironment env, string tree, BuildScope scope, List<HeaderJob> jobs, List<HeaderScan> results,
         int parallelism)
     {
         var failing = Enumerable.Range(0, jobs.Count)
-            .Where(i => jobs[i].Context is null && (results[i].HadErrors || results[i].Unresolved.Count > results[i].InactiveLines.Count))
+            .Where(i => jobs[i].Context is null && NeedsContext(jobs[i], results[i]))
             .ToList();
         if (failing.Count == 0)
             return;
@@ -132,7 +132,7 @@ public static class TracepointScanner
         var sources = TreeWalker.Walk(tree, [], walkDiagnostics).Where(f => f.MayCreateTracePoints).ToList();
         if (sources.Count == 0)
             return;
-        var contexts = ContextFinder.Find(sources, Tokenize(sources, parallelism), tree, env.Kbuild);
+        var contexts = ContextFinder.Find(sources, Tokenize(sources, parallelism), tree, env.Kbuild, scope);
         var retry = failing.Where(i => contexts.ContainsKey(jobs[i].Header)).ToList();
         if (retry.Count == 0)
             return;
@@ -144,6 +144,17 @@ public static class TracepointScanner
                 results[retry[k]] = again[k];
         }
     }
+
+    /// <summary>
+    /// Whether a header parsed alone should be parsed again where it is instantiated: it has errors, sites
+    /// that do not resolve for another reason than an inactive branch, or sites in a branch whose condition
+    /// names no CONFIG_ option. Such a macro (<c>__KVM_HAVE_IOAPIC</c>) comes from a header the
+    /// instantiating .c includes (x86's asm/kvm_host.h); a CONFIG_ option is the configuration's to set,
+    /// and <see cref="RecoverInactive"/> forces it.
+    /// </summary>
+    private static bool NeedsContext(HeaderJob job, HeaderScan scan) =>
+        scan.HadErrors || scan.Unresolved.Count > scan.InactiveLines.Count
+        || scan.InactiveLines.Any(line => job.Tokens.ConfigSymbolsAround(line).Count == 0 && !job.Tokens.IsAlwaysOff(line));
 
     private static int CompareLocation(SourceLocation a, SourceLocation b)
     {
@@ -176,15 +187,38 @@ public static class TracepointScanner
     /// Sites left out by this configuration (<c>#ifdef CONFIG_X</c> with X unset) are parsed again with
     /// the CONFIG_ options around them forced on, so they get types too; a warning says so.
     /// </summary>
-    private static HeaderScan RecoverInactive(HeaderParser parser, ClangIndex index, HeaderJob job, HeaderScan scan, bool withContext)
+    /// <param name="contextConfig">The options the context parse already forced (see <see cref="TraceContext.Config"/>): forced again.</param>
+    private static HeaderScan RecoverInactive(HeaderParser parser, ClangIndex index, HeaderJob job, HeaderScan scan, bool withContext,
+        IReadOnlyList<string> contextConfig)
     {
         if (scan.InactiveLines.Count == 0)
             return scan;
-        var symbols = scan.InactiveLines.SelectMany(job.Tokens.ConfigSymbolsAround).Distinct().Order(StringComparer.Ordinal).ToList();
-        if (symbols.Count == 0)
+        var around = scan.InactiveLines.SelectMany(job.Tokens.ConfigSymbolsAround).ToList();
+        if (around.Count == 0)
             return scan;
+        var symbols = around.Concat(contextConfig).Distinct().Order(StringComparer.Ordinal).ToList();
         HeaderScan forced = parser.Parse(index, job, withContext, symbols);
         var lines = scan.InactiveLines.ToHashSet();
+        var recovered = forced.Sites.Where(s => lines.Contains(s.Location.Line)).ToList();
+        return recovered.Count == 0 ? scan : scan.WithRecovered(recovered, symbols);
+    }
+
+    /// <summary>
+    /// Sites that expanded to nothing because the header redefines the site macros as no-ops under a CONFIG_
+    /// condition (a driver's tracer switched off: ath5k's trace.h without CONFIG_ATH5K_TRACER) are parsed
+    /// again with those options forced, like inactive ones.
+    /// </summary>
+    private static HeaderScan RecoverSilenced(HeaderParser parser, ClangIndex index, HeaderJob job, HeaderScan scan, bool withContext,
+        IReadOnlyList<string> contextConfig)
+    {
+        var lines = scan.Unresolved.Where(u => u.Reason == HeaderParser.NoDeclaration).Select(u => u.Location.Line).ToHashSet();
+        if (lines.Count == 0)
+            return scan;
+        var redefining = job.Tokens.ConfigSymbolsRedefining(SiteMacros.Names);
+        if (redefining.Count == 0)
+            return scan;
+        var symbols = redefining.Concat(contextConfig).Distinct().Order(StringComparer.Ordinal).ToList();
+        HeaderScan forced = parser.Parse(index, job, withContext, symbols);
         var recovered = forced.Sites.Where(s => lines.Contains(s.Location.Line)).ToList();
         return recovered.Count == 0 ? scan : scan.WithRecovered(recovered, symbols);
     }
@@ -204,16 +238,31 @@ public static class TracepointScanner
                 HeaderJob job = jobs[i];
                 HeaderScan scan = parser.Parse(index, job, withContext: false);
                 bool withContext = false;
-                if (job.Context is not null && (scan.HadErrors || scan.Unresolved.Count > scan.InactiveLines.Count))
+                IReadOnlyList<string> contextConfig = [];
+                if (job.Context is not null && NeedsContext(job, scan))
                 {
                     HeaderScan inContext = parser.Parse(index, job, withContext: true);
+                    // The .c may instantiate the header only under options this configuration leaves unset
+                    // (sound/core/pcm_lib.c under CONFIG_SND_PCM_XRUN_DEBUG): force them, as for inactive sites.
+                    if (job.Context.Config.Count > 0 && inContext.Unresolved.Count > 0)
+                    {
+                        HeaderScan forced = parser.Parse(index, job, withContext: true, job.Context.Config);
+                        if (forced.Sites.Count > inContext.Sites.Count)
+                        {
+                            inContext = forced.WithForcedContext(job.Context.Config);
+                            contextConfig = job.Context.Config;
+                        }
+                    }
                     if (inContext.Sites.Count > scan.Sites.Count || (inContext.Sites.Count == scan.Sites.Count && !inContext.HadErrors))
                     {
                         scan = inContext;
                         withContext = true;
                     }
+                    else
+                        contextConfig = [];
                 }
-                scan = RecoverInactive(parser, index, job, scan, withContext);
+                scan = RecoverInactive(parser, index, job, scan, withContext, contextConfig);
+                scan = RecoverSilenced(parser, index, job, scan, withContext, contextConfig);
                 results[i] = scan;
                 if (progress is not null)
                 {

@@ -9,13 +9,17 @@ namespace Ltt.Tracepoints.Scanning;
 internal static class ContextFinder
 {
     /// <param name="kbuild">The folders' Kbuild include paths: <c>#include "scrub/trace.h"</c> in fs/xfs/scrub/trace.c is found through fs/xfs's <c>-I</c>.</param>
-    public static Dictionary<string, TraceContext> Find(List<SourceFile> files, Dictionary<string, FileTokens> tokens, string tree, Kbuild.KbuildFlags? kbuild = null)
+    /// <param name="scope">The Makefiles' conditions on each .c file's object, for <see cref="TraceContext.Config"/>.</param>
+    public static Dictionary<string, TraceContext> Find(List<SourceFile> files, Dictionary<string, FileTokens> tokens, string tree,
+        Kbuild.KbuildFlags? kbuild = null, Kbuild.BuildScope? scope = null)
     {
         var result = new Dictionary<string, TraceContext>(StringComparer.Ordinal);
         foreach (SourceFile file in files.Where(f => f.MayCreateTracePoints))
         {
             var directives = tokens[file.Path].Directives;
             string[] lines = file.Text.Split('\n');
+            string inTree = Path.GetRelativePath(tree, file.Path).Replace('\\', '/');
+            IReadOnlyList<string> objectConfig = scope is null || inTree.StartsWith("../", StringComparison.Ordinal) ? [] : scope.ObjectConditions(inTree);
             for (int i = 0; i < directives.Count; i++)
             {
                 var d = directives[i];
@@ -31,7 +35,9 @@ internal static class ContextFinder
                     if (header is null)
                         continue;
                     var before = lines.Take(d.Line - 1).Concat(lines.Skip(d.EndLine).Take(include.Line - 1 - d.EndLine)).ToList();
-                    result.TryAdd(header, new TraceContext(file.Path, d.Line, string.Join('\n', before)));
+                    var (open, openConfig) = OpenConditionals(directives, include.Line);
+                    IReadOnlyList<string> config = [.. openConfig.Concat(objectConfig).Distinct()];
+                    result.TryAdd(header, new TraceContext(file.Path, d.Line, string.Join('\n', before)) { Config = config, OpenConditionals = open });
 
                     // A subsystem's private header often includes the trace header itself (fs/afs/main.c
                     // instantiates through "internal.h"): then the context goes up to and including it.
@@ -39,12 +45,42 @@ internal static class ContextFinder
                     {
                         string withIt = string.Join('\n', before.Append(lines[include.Line - 1]));
                         foreach (string traced in IncludesOf(header, tree))
-                            result.TryAdd(traced, new TraceContext(file.Path, d.Line, withIt));
+                            result.TryAdd(traced, new TraceContext(file.Path, d.Line, withIt) { Config = config, OpenConditionals = open });
                     }
                 }
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// The conditionals still open at a line of a .c file, which the scan must close after the header, and the
+    /// CONFIG_ options of those the line is in the true branch of (<c>#ifdef CONFIG_SND_PCM_XRUN_DEBUG</c>
+    /// around sound/core/pcm_lib.c's CREATE_TRACE_POINTS): the file instantiates the header only with them set.
+    /// </summary>
+    private static (int Open, List<string> Config) OpenConditionals(IReadOnlyList<FileTokens.Directive> directives, int line)
+    {
+        var open = new Stack<FileTokens.Directive?>();
+        foreach (var d in directives.TakeWhile(x => x.Line < line))
+        {
+            switch (d.Keyword)
+            {
+                case "if" or "ifdef" or "ifndef":
+                    open.Push(d);
+                    break;
+                case "elif" or "elifdef" or "elifndef" or "else" when open.Count > 0:
+                    open.Pop();
+                    open.Push(null); // a later branch: its options are not the ones to set
+                    break;
+                case "endif" when open.Count > 0:
+                    open.Pop();
+                    break;
+            }
+        }
+        var config = open.OfType<FileTokens.Directive>()
+            .Where(d => d.Keyword != "ifndef" && !d.Body.Any(t => t.Is("!")))
+            .SelectMany(d => d.ConfigSymbols).Distinct().ToList();
+        return (open.Count, config);
     }
 
     /// <summary>The files a header includes directly, resolved like its own includes.</summary>

@@ -56,6 +56,33 @@ internal sealed class FileTokens
     public IReadOnlyList<string> ConfigSymbolsAround(int line) =>
         Regions.Where(r => r.Contains(line)).OrderBy(r => r.EndLine - r.StartLine).SelectMany(r => r.ConfigSymbols).Distinct().ToList();
 
+    /// <summary>
+    /// The macro a trace header defines to be read once, from its
+    /// <c>#if !defined(GUARD) || defined(TRACE_HEADER_MULTI_READ)</c> / <c>#define GUARD</c> pair, or null.
+    /// </summary>
+    public string? MultiReadGuard()
+    {
+        for (int i = 0; i + 1 < Directives.Count; i++)
+        {
+            Directive d = Directives[i], next = Directives[i + 1];
+            if (d.Keyword is "if" or "ifndef" && d.Body.Any(t => t.Is("TRACE_HEADER_MULTI_READ"))
+                && next.Keyword == "define" && next.Body.Count == 1 && d.Body.Any(t => t.Is(next.Body[0].Spelling)))
+                return next.Body[0].Spelling;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The CONFIG_ symbols of the conditions under which the file redefines one of <paramref name="macros"/>:
+    /// ath5k's trace.h makes TRACE_EVENT a no-op under <c>#if !defined(CONFIG_ATH5K_TRACER)</c>.
+    /// </summary>
+    public IReadOnlyList<string> ConfigSymbolsRedefining(IReadOnlySet<string> macros) => Directives
+        .Where(d => d.Keyword == "define" && d.Body.Count > 0 && macros.Contains(d.Body[0].Spelling))
+        .SelectMany(d => ConfigSymbolsAround(d.Line)).Distinct().ToList();
+
+    /// <summary>Whether a line is in an <c>#if 0</c> branch, off in every configuration and context.</summary>
+    public bool IsAlwaysOff(int line) => Regions.Any(r => r.Contains(line) && r.Condition is "0" or "!(1)");
+
     /// <summary>The innermost <c>CONFIG_</c> condition around a line, or null.</summary>
     public string? GuardOf(int line) =>
         Regions.Where(r => r.Contains(line) && r.IsConfigGuard).MinBy(r => r.EndLine - r.StartLine)?.Condition;

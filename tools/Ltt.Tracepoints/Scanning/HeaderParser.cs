@@ -15,6 +15,9 @@ internal sealed class HeaderParser
     private const string SitePrefix = "__ltt_tp_main_";
     private const string RecordPrefix = "__ltt_raw_";
 
+    /// <summary>The reason of a balanced, active invocation that expanded to nothing (a site macro redefined away).</summary>
+    public const string NoDeclaration = "the invocation produced no declaration";
+
     private readonly ScanEnvironment _env;
 
     public HeaderParser(ScanEnvironment env) => _env = env;
@@ -51,10 +54,17 @@ internal sealed class HeaderParser
             sb.Append("#undef LTT_PASS\n#define LTT_PASS ctx\n");
             sb.Append("#line 1 \"").Append(job.Context.SourceFile).Append("\"\n");
             sb.Append(job.Context.TextBefore).Append('\n');
-            sb.Append("#define TRACE_HEADER_MULTI_READ\n");
+            // Read again (TRACE_HEADER_MULTI_READ) only if the context has read it already: a first read
+            // also declares what the header keeps out of later reads (nilfs2.h's enum under #ifndef TRACE_HEADER_MULTI_READ).
+            if (job.Tokens.MultiReadGuard() is { } guard)
+                sb.Append("#ifdef ").Append(guard).Append("\n#define TRACE_HEADER_MULTI_READ\n#endif\n");
+            else
+                sb.Append("#define TRACE_HEADER_MULTI_READ\n");
         }
         sb.Append("#undef LTT_PASS\n#define LTT_PASS main\n");
         sb.Append("#include \"").Append(job.Header).Append("\"\n");
+        if (withContext && job.Context is not null)
+            sb.Insert(sb.Length, "#endif\n", job.Context.OpenConditionals);
         return sb.ToString();
     }
 
@@ -197,7 +207,7 @@ internal sealed class HeaderParser
                 inactive.Add(inv.Line);
             }
             else
-                reason = ErrorAt(clangErrors, header, inv.Line) ?? "the invocation produced no declaration";
+                reason = ErrorAt(clangErrors, header, inv.Line) ?? NoDeclaration;
             UnresolvedSite u = Unresolved(job, inv, reason);
             unresolved.Add(u);
             if (!inv.Balanced || inv.Arguments.Count != SiteMacros.Arity(inv.Macro))

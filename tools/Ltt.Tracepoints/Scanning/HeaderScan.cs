@@ -12,6 +12,17 @@ internal sealed record HeaderScan(
     IReadOnlyList<int> InactiveLines)
 {
     /// <summary>
+    /// This scan, made with the options its instantiating .c needs forced on: every site carries them, with a
+    /// warning saying the configuration does not compile it.
+    /// </summary>
+    public HeaderScan WithForcedContext(IReadOnlyList<string> forced)
+    {
+        var notes = Sites.Select(s => new ScanDiagnostic(DiagnosticSeverity.Warning, s.Location,
+            $"{s.Macro}({s.Name}): resolved with {string.Join(", ", forced.Select(f => f + "=y"))} forced: its instantiating file needs them, not set in this configuration"));
+        return this with { Sites = Sites.Select(s => s with { ForcedConfig = forced }).ToList(), Diagnostics = [.. Diagnostics, .. notes] };
+    }
+
+    /// <summary>
     /// This scan with the inactive sites another parse resolved (with their CONFIG_ options forced on)
     /// moved from unresolved to resolved, each with a warning saying which options it needed.
     /// </summary>
