@@ -36,6 +36,22 @@ public sealed partial class SplitCheckpatchTests(SplitFixture fixture) : IClassF
         Assert.Contains("ERROR:", stdout);
     }
 
+    [Fact]
+    public void On_a_terminal_the_checkpatch_runs_draw_their_progress()
+    {
+        // script(1) gives ltt-split a terminal of its own and keeps what it was sent.
+        string output = NewOutput(), typescript = output + ".typescript";
+        string command = $"dotnet '{Path.Combine(AppContext.BaseDirectory, "ltt-split.dll")}' series '{fixture.Patches}' --tree '{fixture.Tree}' -o '{output}' --checkpatch '{Script}'";
+        var (code, _, error) = IsolatedProcess.Run("script", ["-qec", command, typescript], fixture.Root, home: null,
+            environment: new Dictionary<string, string> { ["TERM"] = "xterm-256color", ["COLUMNS"] = "160" });
+
+        Assert.True(code is 0 or 1, error);
+        string screen = File.ReadAllText(typescript);
+        Assert.Contains("checkpatch.pl: 6 of 6 patches", screen);
+        Assert.Contains("100%", screen);
+        Assert.Matches(@"checkpatch: \d+ of 6 patches clean", screen);
+    }
+
     /// <summary>Splits with --checkpatch, then runs checkpatch.pl by hand on each written patch: every finding it prints must be in the report.</summary>
     private (int Code, string Output, int Written, int Errors, int Warnings) SplitAndCheck(string input)
     {

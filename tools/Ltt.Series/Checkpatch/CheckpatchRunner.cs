@@ -28,16 +28,18 @@ public static partial class CheckpatchRunner
 
     /// <summary>
     /// Checks every patch; a script that is missing or that does not run is a diagnostic, not a throw.
-    /// Results come in the order of <paramref name="patches"/>.
+    /// Results come in the order of <paramref name="patches"/>; <paramref name="progress"/> hears
+    /// (patches checked, patches) after each one, from the thread that checked it.
     /// </summary>
     public static (IReadOnlyList<CheckpatchResult> Results, IReadOnlyList<Diagnostic> Diagnostics) Run(
-        string script, string tree, IReadOnlyList<string> patches)
+        string script, string tree, IReadOnlyList<string> patches, Action<int, int>? progress = null)
     {
         if (!File.Exists(script))
             return ([], [new Diagnostic(script, 0, "checkpatch.pl not found (give its path: --checkpatch <script>)")]);
         string[] treeArgs = IsKernelTop(tree) ? ["--root", Path.GetFullPath(tree)] : ["--no-tree"];
         var results = new CheckpatchResult?[patches.Count];
         var failures = new Diagnostic?[patches.Count];
+        int checkedSoFar = 0;
         Parallel.For(0, patches.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             string full = Path.GetFullPath(patches[i]);
@@ -50,6 +52,7 @@ public static partial class CheckpatchRunner
                 failures[i] = new Diagnostic(script, 0, $"checkpatch.pl failed on {patches[i]} (exit {code}): {FirstLine(error, output)}");
             else
                 results[i] = result;
+            progress?.Invoke(Interlocked.Increment(ref checkedSoFar), patches.Count);
         });
         var diagnostics = failures.OfType<Diagnostic>().ToList();
         return (diagnostics.Count == 0 ? results.Select(r => r!).ToList() : [], diagnostics);

@@ -16,7 +16,9 @@ public static class CheckpatchReport
             .Where(f => !f.EndsWith("0000-cover-letter.patch", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
-        var (results, diagnostics) = CheckpatchRunner.Run(script, tree, patches);
+        var display = TerminalProgress.For(error, quiet: false);
+        var (results, diagnostics) = display.Run("checkpatch.pl", () => CheckpatchRunner.Run(script, tree, patches,
+            display.Draws ? (done, total) => display.Report($"checkpatch.pl: {done} of {total} patches", done, total) : null));
         if (diagnostics.Count > 0)
             return RouteCommand.Report(diagnostics, error);
 
