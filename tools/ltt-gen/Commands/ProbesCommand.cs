@@ -97,8 +97,11 @@ public static class ProbesCommand
             output.WriteLine($"{options.IdsPath}: appended {string.Join(", ", plan.NewIds.Select(n => $"{plan.Ids[n]} {n}"))}");
         if (generated.HasSkipped)
         {
-            error.WriteLine($"ltt-gen probes: {generated.Report!.Skipped.Count} sites skipped, the rest written; every one with its reason in " +
-                Path.Combine(outputFolder, Ltt.Probes.Generation.GenerationReport.FileName));
+            var report = generated.Report!;
+            string what = report.Skipped.Count > 0
+                ? $"{report.Skipped.Count} sites skipped, the rest written; every one with its reason in "
+                : $"every site written, but the tree's headers have {report.TreeErrors.Count} compiler errors; they are in ";
+            error.WriteLine("ltt-gen probes: " + what + Path.Combine(outputFolder, Ltt.Probes.Generation.GenerationReport.FileName));
             return (int)ExitCode.CheckFailed;
         }
         return (int)ExitCode.Success;
