@@ -34,6 +34,21 @@ public sealed class ProgressDisplayTests : IDisposable
     }
 
     [Fact]
+    public void Reading_a_trace_into_a_file_draws_on_the_terminal_and_the_file_is_the_dump()
+    {
+        string trace = Path.Combine(RepoPaths.Root, "tests", "data", "lttng-traces", "ust-discard");
+        string lttTrace = Path.Combine(AppContext.BaseDirectory, "ltt-trace.dll");
+        string typescript = Path.Combine(_dir, "typescript"), dumped = Path.Combine(_dir, "dump.txt");
+        var (code, _, error) = IsolatedProcess.Run("script", ["-qec", $"dotnet '{lttTrace}' dump '{trace}' > '{dumped}'", typescript], _dir, home: null,
+            environment: new Dictionary<string, string> { ["TERM"] = "xterm-256color", ["COLUMNS"] = "160" });
+
+        Assert.True(code == 0, error);
+        Assert.Contains("read ust-discard", File.ReadAllText(typescript));
+        var piped = Cli.Trace("dump", trace);
+        Assert.Equal(piped.Output, File.ReadAllText(dumped));
+    }
+
+    [Fact]
     public void Piped_the_output_has_no_display()
     {
         var (code, output, error) = IsolatedProcess.Run("dotnet", [Gen, "probes", RepoPaths.KernelTree, "-o", Path.Combine(_dir, "out")], _dir, home: null);

@@ -52,6 +52,27 @@ public sealed partial class KernelRunPageTests
         Assert.Contains("<title>Kernel run: 6.1.0-test-amd64, failed</title>", html);
     }
 
+    // Starts a browser: seconds on a quiet machine, close to a minute on a loaded one.
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void InABrowserThePageShowsEveryTableAndNothingFromOutside()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"ltt-kernel-run-page-{Guid.NewGuid():N}.html");
+        File.WriteAllText(file, KernelRunPage.Render(Run()));
+        try
+        {
+            string dom = Ltt.Testing.Chromium.DumpDom(file);
+            foreach (string id in new[] { "summary", "tracepoints", "cpus", "mismatches", "modules-not-built", "notes", "problems" })
+                Assert.Contains($"<table id=\"{id}\">", dom);
+            Assert.Equal(3, Rows(Table(dom, "tracepoints")).Count);
+            Assert.DoesNotMatch(@"(src|href)=""(https?:)?//", dom);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public void ThePageBesideTheJunitFileEndsInHtml()
     {

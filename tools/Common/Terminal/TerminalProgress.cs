@@ -37,7 +37,13 @@ public sealed class TerminalProgress(bool draw)
     {
         if (!draw)
             return work();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // stderr is a terminal (see For); Spectre would judge by stdout, which may be a file.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            Ansi = AnsiSupport.Yes,
+            Interactive = InteractionSupport.Yes,
+        });
         try
         {
             return console.Progress()

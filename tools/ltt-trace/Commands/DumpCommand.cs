@@ -21,7 +21,7 @@ public static class DumpCommand
             if (ReferenceEquals(output, Console.Out))
             {
                 using var stdout = Console.OpenStandardOutput();
-                result = TraceDump.Write(traces, stdout);
+                result = TraceReadProgress.Run("dump", path, error, writesWhileReading: true, () => TraceDump.Write(traces, stdout));
             }
             else
             {

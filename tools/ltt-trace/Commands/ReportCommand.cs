@@ -31,7 +31,7 @@ public static class ReportCommand
             return (int)ExitCode.BadInput;
         TraceProfile profile;
         using (traces)
-            profile = TraceProfile.Collect(traces);
+            profile = TraceReadProgress.Run("report", path, error, writesWhileReading: false, () => TraceProfile.Collect(traces));
         string title = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)));
         if (AtomicFile.Write(htmlFile, TraceReportPage.Render(profile, title)) is { } failure)
         {

@@ -16,7 +16,7 @@ public static class StatsCommand
             return (int)ExitCode.BadInput;
         TraceStatistics stats;
         using (traces)
-            stats = TraceStatistics.Collect(traces);
+            stats = TraceReadProgress.Run("stats", path, error, writesWhileReading: false, () => TraceStatistics.Collect(traces));
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"events: {stats.Events}"));
         output.WriteLine(string.Create(c, $"discarded events: {stats.Discarded}"));
