@@ -59,13 +59,14 @@ internal static class ReaderBenchmark
         traces.AddRange(extra.Select(t => (t, t)));
         var rssTraces = rssSizes.Select(n => (n, ReaderTraces.Ust(work, n))).ToList();
         Console.WriteLine("packing and installing ltt-trace (the tool package), building the JIT one ...");
-        _installed = InstallTool(work);
+        _installed = InstallTool();
         _jit = BuildJit();
 
         Console.WriteLine($"load average before: {Load()} (2 cores here; ratios come from one run)");
         foreach (var (label, path) in traces)
             Compare(label, path, repeat);
         Memory(rssTraces);
+        Directory.Delete(_toolFolder, recursive: true); // the temporary folder InstallTool made, nothing else
         Console.WriteLine($"load average after: {Load()}");
         return 0;
     }
@@ -158,15 +159,16 @@ internal static class ReaderBenchmark
         }
     }
 
-    private static string _installed = "", _jit = "";
+    private static string _installed = "", _jit = "", _toolFolder = "";
 
-    /// <summary>The README's packing of ltt-trace, installed into a tool folder of the work folder; its command's path.</summary>
-    private static string InstallTool(string work)
+    /// <summary>
+    /// The README's packing of ltt-trace, installed into a fresh temporary folder (never one the
+    /// user named: --work may be any folder); its command's path.
+    /// </summary>
+    private static string InstallTool()
     {
-        string feed = Path.Combine(work, "nupkg"), tools = Path.Combine(work, "tools");
-        foreach (string d in new[] { feed, tools })
-            if (Directory.Exists(d))
-                Directory.Delete(d, recursive: true);
+        string folder = _toolFolder = Directory.CreateTempSubdirectory("ltt-bench-tool-").FullName;
+        string feed = Path.Combine(folder, "nupkg"), tools = Path.Combine(folder, "tools");
         // A version of its own: NuGet's package cache would otherwise hand over an older 1.0.0.
         string version = "0.0.0-bench." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         ExternalCommand.RunOrThrow("dotnet", "pack", Path.Combine(Ltt.Testing.RepoPaths.Root, "tools", "ltt-trace"), "-c", "Release", "-o", feed, "-v", "q", "-p:PackageVersion=" + version);

@@ -9,7 +9,7 @@ namespace Ltt.Validation.Tests.Reports;
 /// <summary>The kernel run's HTML page carries the run's numbers: per tracepoint, per CPU, mismatches, and what did not build.</summary>
 public sealed partial class KernelRunPageTests
 {
-    private static KernelRunResult Run()
+    internal static KernelRunResult Run()
     {
         var tracepoints = new List<TracepointComparison>
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using Ltt.IO;
 using Ltt.Series.Planning;
+using Ltt.Series.Routing;
 
 namespace Ltt.Series.Output;
 
@@ -69,12 +70,8 @@ public static class SeriesGraph
         $"--graph needs Graphviz's '{dot}' to lay the graph out, and it is not installed (Debian: apt-get install graphviz)";
 
     /// <summary>The name of "Name &lt;address&gt;", or the address when there is no name.</summary>
-    private static string Person(string formatted)
-    {
-        int lt = formatted.IndexOf('<');
-        string name = lt > 0 ? formatted[..lt].Trim().Trim('"') : "";
-        return name.Length > 0 ? name : formatted.Trim('<', '>', ' ');
-    }
+    private static string Person(string formatted) =>
+        EmailFormat.Parse(formatted) is var (name, address) && name.Length > 0 ? name : address;
 
     private static string Few(IReadOnlyList<string> items) =>
         items.Count <= MaxLabelItems ? string.Join(", ", items)

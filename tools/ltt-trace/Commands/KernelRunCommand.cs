@@ -77,8 +77,7 @@ public static class KernelRunCommand
             error.WriteLine("ltt-trace kernel-run: " + folderError);
         if (junit is not null)
         {
-            KernelRunJunit.Write(result, junit);
-            if (AtomicFile.Write(HtmlReportPath.Beside(junit), page) is { } pageError)
+            if ((AtomicFile.Write(junit, KernelRunJunit.Render(result)) ?? AtomicFile.Write(HtmlReportPath.Beside(junit), page)) is { } pageError)
             {
                 error.WriteLine("ltt-trace kernel-run: " + pageError);
                 return (int)ExitCode.BadInput;
