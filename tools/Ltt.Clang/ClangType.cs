@@ -24,6 +24,12 @@ public readonly struct ClangType
 
     public ClangType Pointee => new(NativeMethods.clang_getPointeeType(_type), _unit);
 
+    /// <summary>For a function type, the type it returns.</summary>
+    public ClangType Result => new(NativeMethods.clang_getResultType(_type), _unit);
+
+    /// <summary>For a function type, whether it takes a variable argument list (<c>...</c>).</summary>
+    public bool IsVariadic => NativeMethods.clang_isFunctionTypeVariadic(_type) != 0;
+
     public ClangType ArrayElement => new(NativeMethods.clang_getArrayElementType(_type), _unit);
 
     /// <summary>The element count of a constant array, or -1.</summary>

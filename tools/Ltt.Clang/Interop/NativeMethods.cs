@@ -50,6 +50,8 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] public static partial CXString clang_getTypeSpelling(CXType type);
     [LibraryImport(Library)] public static partial CXType clang_getCanonicalType(CXType type);
     [LibraryImport(Library)] public static partial CXType clang_getPointeeType(CXType type);
+    [LibraryImport(Library)] public static partial CXType clang_getResultType(CXType type);
+    [LibraryImport(Library)] public static partial uint clang_isFunctionTypeVariadic(CXType type);
     [LibraryImport(Library)] public static partial CXType clang_getArrayElementType(CXType type);
     [LibraryImport(Library)] public static partial long clang_getArraySize(CXType type);
     [LibraryImport(Library)] public static partial long clang_Type_getSizeOf(CXType type);

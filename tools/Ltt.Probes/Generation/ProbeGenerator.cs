@@ -6,6 +6,7 @@ using Ltt.Probes.Spec;
 using Ltt.Trace.Ctf;
 using Ltt.Trace.Layout;
 using Ltt.Tracepoints;
+using Ltt.Tracepoints.Functions;
 using Ltt.Tracepoints.Model;
 
 namespace Ltt.Probes.Generation;
@@ -19,9 +20,21 @@ namespace Ltt.Probes.Generation;
 /// </summary>
 public static class ProbeGenerator
 {
+    /// <summary>The template of a module of kprobes (one per channel that has them).</summary>
+    public const string KprobeModuleTemplate = "kprobe-module.c.sbn";
+
     /// <summary>Scans the tree, loads its spec and id map, and renders: the whole of <c>ltt-gen probes</c> but the writing.</summary>
-    public static GeneratedOutput Generate(ScanOptions scan, ProbeGeneratorOptions options) =>
-        Generate(TracepointScanner.Scan(scan), scan.Tree, options);
+    public static GeneratedOutput Generate(ScanOptions scan, ProbeGeneratorOptions options)
+    {
+        var scanned = TracepointScanner.Scan(scan);
+        var spec = ProbeSpecParser.Load(scan.Tree, options.SpecPath);
+        var ids = EventIdMap.Load(scan.Tree, options.IdsPath);
+        return Render(scanned, spec, ids, options, Functions(scan, spec.Spec));
+    }
+
+    /// <summary>The functions the spec's kprobes sit on, looked up in the tree (nothing when it has none).</summary>
+    public static KernelFunctionLookup? Functions(ScanOptions scan, ProbeSpec spec) =>
+        spec.Kprobes.Count == 0 ? null : KernelFunctionFinder.Find(scan, spec.Kprobes.Select(k => k.Function).ToList());
 
     /// <summary>Loads the tree's spec and id map and renders an existing scan of it (for a caller that needs the scan too).</summary>
     public static GeneratedOutput Generate(ScanResult scanned, string tree, ProbeGeneratorOptions options)
@@ -31,7 +44,9 @@ public static class ProbeGenerator
         return Render(scanned, spec, ids, options);
     }
 
-    public static GeneratedOutput Render(ScanResult scan, ProbeSpecParseResult spec, EventIdMapParseResult ids, ProbeGeneratorOptions options)
+    /// <param name="functions">The functions of the spec's kprobes (<see cref="Functions"/>); without them a kprobe is an error.</param>
+    public static GeneratedOutput Render(ScanResult scan, ProbeSpecParseResult spec, EventIdMapParseResult ids, ProbeGeneratorOptions options,
+        KernelFunctionLookup? functions = null)
     {
         var diagnostics = new List<ScanDiagnostic>();
         diagnostics.AddRange(scan.Diagnostics);
@@ -54,7 +69,21 @@ public static class ProbeGenerator
         // A scan request that was wrong stops here; the tree's own errors only skip the sites they touch.
         if (scan.HasInputErrors)
             return new GeneratedOutput(files, null, null, null, diagnostics, templateErrors);
-        var plan = ProbePlanner.Plan(scan, spec.Spec, ids.Map, options.Abi, options.Packed);
+        var kprobes = new List<KprobeSites.Planned>();
+        if (spec.Spec.Kprobes.Count > 0)
+        {
+            if (!probes.Contains(KprobeModuleTemplate))
+            {
+                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, spec.Spec.Kprobes[0].Location,
+                    $"kprobes are generated for --target tracepoint; templates/probes/{options.Target}/ has no {KprobeModuleTemplate}"));
+                return new GeneratedOutput(files, null, null, null, diagnostics, templateErrors);
+            }
+            functions ??= new KernelFunctionLookup(new Dictionary<string, KernelFunction>(),
+                spec.Spec.Kprobes.Select(k => k.Function).Distinct().ToDictionary(f => f, _ => "the tree's functions were not looked up", StringComparer.Ordinal), []);
+            kprobes = KprobeSites.Build(spec.Spec.Kprobes, functions, diagnostics);
+            diagnostics.AddRange(functions.Diagnostics);
+        }
+        var plan = ProbePlanner.Plan(scan, spec.Spec, ids.Map, options.Abi, options.Packed, kprobes);
         diagnostics.AddRange(plan.Diagnostics);
         if (plan.NewIds.Count > 0 && !options.UpdateIds)
         {
@@ -71,12 +100,18 @@ public static class ProbeGenerator
 
         // module.c.sbn, module.h.sbn...: one file per module, named after it; the rest once.
         var perModule = probes.TemplateNames.Where(n => n.StartsWith("module.", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        foreach (var module in modules)
+        foreach (var (module, planned) in modules.Zip(plan.Modules))
         {
+            if (planned.Kprobes)
+            {
+                Add(files, "probes/" + module.Name + ".c", probes.Render(KprobeModuleTemplate, new { Module = module, options.Generator }, templateErrors));
+                continue;
+            }
             foreach (string name in perModule)
                 Add(files, "probes/" + module.Name + name["module".Length..^".sbn".Length], probes.Render(name, new { Module = module, options.Generator }, templateErrors));
         }
-        foreach (string name in probes.TemplateNames.Where(n => !n.StartsWith("harness", StringComparison.Ordinal) && !perModule.Contains(n)))
+        foreach (string name in probes.TemplateNames.Where(n => !n.StartsWith("harness", StringComparison.Ordinal) && !perModule.Contains(n)
+                     && n != KprobeModuleTemplate && !TemplateSet.IsPart(n)))
             Add(files, "probes/" + name[..^".sbn".Length], probes.Render(name, new { Modules = modules, options.Generator, TraceUuid = traceUuid }, templateErrors));
 
         HarnessPlan? harness = null;
@@ -113,6 +148,8 @@ public static class ProbeGenerator
         Add(files, "metadata/events.json", json);
         Add(files, "metadata/metadata", TsdlWriter.Write(catalog, traceParameters));
         Add(files, "metadata/event-ids", plan.Ids.Write());
+        if (plan.Events.Any(e => e.Kprobe is not null))
+            Add(files, "metadata/" + KprobeEvents.FileName, KprobeEvents.Write(plan));
 
         var treeErrors = scan.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !d.IsInputError).ToList();
         var unrecordedWarnings = plan.Unrecorded.Select(u => u.Warning).ToHashSet();

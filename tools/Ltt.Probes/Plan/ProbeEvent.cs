@@ -19,6 +19,9 @@ public sealed record ProbeEvent(
 {
     public string Name => Site.Name;
 
+    /// <summary>For a dynamic probe, the function it sits on; null for a tracepoint's probe.</summary>
+    public KprobeTarget? Kprobe { get; init; }
+
     public string ProbeName => "probe_" + Site.Name;
 
     /// <summary>True when every value has a fixed size: the probe fills one specialised struct.</summary>

@@ -16,8 +16,12 @@ namespace Ltt.Probes.Plan;
 /// </summary>
 public static class ProbePlanner
 {
-    public static ProbePlan Plan(ScanResult scan, ProbeSpec spec, EventIdMap ids, TargetAbi abi, bool packed = false)
+    /// <param name="kprobes">Dynamic probes (<see cref="KprobeSites"/>): planned like DECLARE_TRACE sites, into modules of their own.</param>
+    public static ProbePlan Plan(ScanResult scan, ProbeSpec spec, EventIdMap ids, TargetAbi abi, bool packed = false, IReadOnlyList<KprobeSites.Planned>? kprobes = null)
     {
+        kprobes ??= [];
+        var kprobeEntries = kprobes.ToDictionary(k => k.Site.Name, k => k.Entry, StringComparer.Ordinal);
+        var targets = kprobes.ToDictionary(k => k.Site.Name, k => k.Target, StringComparer.Ordinal);
         var diagnostics = new List<ScanDiagnostic>();
         var unrecorded = new List<UnrecordedField>();
         var resolver = new ValueResolver(abi, packed);
@@ -27,7 +31,8 @@ public static class ProbePlanner
         var sites = scan.Sites
             .Where(s => s.Kind != SiteKind.DeclareEventClass)
             .OrderBy(s => s.Location.File, StringComparer.Ordinal)
-            .ThenBy(s => s.Location.Line);
+            .ThenBy(s => s.Location.Line)
+            .Concat(kprobes.Select(k => k.Site));
         foreach (var site in sites)
         {
             if (!seen.TryAdd(site.Name, site))
@@ -35,7 +40,8 @@ public static class ProbePlanner
                 diagnostics.Add(Warning(site.Location, $"tracepoint {site.Name} is declared again (first at {seen[site.Name].Location}); this one gets no probe"));
                 continue;
             }
-            spec.Entries.TryGetValue(site.Name, out var entry);
+            if (!kprobeEntries.TryGetValue(site.Name, out var entry))
+                spec.Entries.TryGetValue(site.Name, out entry);
             if (entry?.Skip == true)
                 continue;
             int errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
@@ -60,10 +66,11 @@ public static class ProbePlanner
 
         var (grown, added) = ids.Assign(planned.Select(p => p.Site.Name));
         var modules = planned
-            .Select(p => MakeEvent(p.Site, grown[p.Site.Name], p.Channel, p.Marker, p.Values, packed))
-            .GroupBy(e => e.Channel, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ProbeModule(g.Key, g.ToList(), Includes(g, spec)))
+            .Select(p => MakeEvent(p.Site, grown[p.Site.Name], p.Channel, p.Marker, p.Values, packed) with { Kprobe = targets.GetValueOrDefault(p.Site.Name) })
+            .GroupBy(e => (e.Channel, Kprobes: e.Kprobe is not null))
+            .OrderBy(g => g.Key.Channel, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Kprobes)
+            .Select(g => new ProbeModule(g.Key.Channel, g.ToList(), Includes(g, spec)) { Kprobes = g.Key.Kprobes })
             .ToList();
         var generated = modules.SelectMany(m => m.Events).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
         return new ProbePlan(abi, packed, modules, grown, added, diagnostics) { Unrecorded = unrecorded.Where(u => generated.Contains(u.Event)).ToList() };
@@ -101,7 +108,7 @@ public static class ProbePlanner
     {
         var list = events.ToList();
         var extra = list.Count > 0 && spec.Includes.TryGetValue(list[0].Channel, out var headers) ? headers : [];
-        var traceHeaders = list.Select(e => IncludePath(e.Site.Location.File)).Where(h => !extra.Contains(h)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var traceHeaders = list.Where(e => e.Kprobe is null).Select(e => IncludePath(e.Site.Location.File)).Where(h => !extra.Contains(h)).Distinct().Order(StringComparer.Ordinal).ToList();
         var definitions = list.SelectMany(e => e.Values.SelectMany(v => DefinitionFiles(e.Site, v))).Select(IncludePath)
             .Where(h => !extra.Contains(h) && !traceHeaders.Contains(h)).Distinct().Order(StringComparer.Ordinal);
         return [.. extra, .. definitions, .. traceHeaders];

@@ -21,7 +21,7 @@ internal static partial class RenderModelBuilder
                     structs.Add(new RenderStruct(structName, values, packed));
             }
             var (open, close) = Guard(e.Site.Guard);
-            events.Add(new RenderEvent(
+            var rendered = new RenderEvent(
                 e.Name,
                 e.Id,
                 e.Channel,
@@ -51,10 +51,12 @@ internal static partial class RenderModelBuilder
             {
                 CodeLocals = CodeLocals(e),
                 CodeStatements = CodeStatements(e),
-            });
+            };
+            events.Add(e.Kprobe is null ? rendered : KprobeRendering.Apply(e, rendered));
         }
         var sources = module.Events.Select(e => e.Site.Location.File).Distinct().Order(StringComparer.Ordinal).ToList();
-        return new RenderModule(module.Name, "ltt_probes_" + module.Channel.Replace('-', '_'), module.Channel, module.Includes, structs, events, sources)
+        string ident = (module.Kprobes ? "ltt_kprobes_" : "ltt_probes_") + module.Channel.Replace('-', '_');
+        return new RenderModule(module.Name, ident, module.Channel, module.Includes, structs, events, sources)
         {
             // A struct a trace header names only in TP_PROTO (irq.h's tasklet_struct, which its
             // includers get from linux/interrupt.h) would otherwise be declared inside the

@@ -78,7 +78,16 @@ internal sealed record RenderEvent(
 
     /// <summary>The TP_fast_assign code, one statement per item, each line indented.</summary>
     public IReadOnlyList<string> CodeStatements { get; init; } = [];
+
+    /// <summary>For a dynamic probe, its kprobe; null for a tracepoint's probe.</summary>
+    public RenderKprobe? Kprobe { get; init; }
 }
+
+/// <summary>
+/// A kprobe handler's own parts: the function, the <c>struct kprobe</c> or <c>struct kretprobe</c>
+/// variable, and the handler's first parameter (which it does not read).
+/// </summary>
+internal sealed record RenderKprobe(string Function, bool IsReturn, string Variable, string HandlerParam, int MaxActive);
 
 /// <summary>Names of a probe's locals, chosen so that no tracepoint argument shadows them.</summary>
 internal sealed record RenderLocals(string Marker, string Data, string Len);

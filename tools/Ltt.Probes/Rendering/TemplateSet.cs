@@ -13,11 +13,13 @@ namespace Ltt.Probes.Rendering;
 public sealed class TemplateSet
 {
     private readonly Dictionary<string, Template> _templates;
+    private readonly SetTemplateLoader _loader;
 
-    private TemplateSet(string name, Dictionary<string, Template> templates)
+    private TemplateSet(string name, Dictionary<string, Template> templates, Dictionary<string, string> texts)
     {
         Name = name;
         _templates = templates;
+        _loader = new SetTemplateLoader(texts);
     }
 
     /// <summary>The folder's name relative to the templates root (<c>probes/ltt-0.105</c>).</summary>
@@ -35,12 +37,15 @@ public sealed class TemplateSet
             return null;
         }
         var templates = new Dictionary<string, Template>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         int errorsBefore = diagnostics.Count;
         foreach (string path in Directory.GetFiles(folder, "*.sbn").Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileName(path);
             string display = relativeFolder.Replace('\\', '/') + "/" + name;
-            var template = Template.Parse(File.ReadAllText(path), display);
+            string text = File.ReadAllText(path);
+            texts[name] = text;
+            var template = Template.Parse(text, display);
             if (template.HasErrors)
             {
                 foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
@@ -49,10 +54,13 @@ public sealed class TemplateSet
             }
             templates[name] = template;
         }
-        return diagnostics.Count > errorsBefore ? null : new TemplateSet(relativeFolder.Replace('\\', '/'), templates);
+        return diagnostics.Count > errorsBefore ? null : new TemplateSet(relativeFolder.Replace('\\', '/'), templates, texts);
     }
 
     public bool Contains(string name) => _templates.ContainsKey(name);
+
+    /// <summary>Whether a template is a part other templates include (<c>_probe-body.sbn</c>), never a file of its own.</summary>
+    public static bool IsPart(string name) => name.StartsWith('_');
 
     /// <summary>Renders <paramref name="name"/> with <paramref name="model"/> as its globals; '\n' line ends.</summary>
     public string? Render(string name, object model, List<TemplateDiagnostic> diagnostics)
@@ -66,7 +74,7 @@ public sealed class TemplateSet
         var globals = new ScriptObject();
         globals.Import(model);
         globals.Import(typeof(CStyle));
-        var context = new TemplateContext { StrictVariables = true, NewLine = "\n", LoopLimit = 0 };
+        var context = new TemplateContext { StrictVariables = true, NewLine = "\n", LoopLimit = 0, TemplateLoader = _loader };
         context.PushGlobal(globals);
         try
         {

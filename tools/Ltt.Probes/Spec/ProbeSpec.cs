@@ -19,6 +19,9 @@ public sealed record ProbeSpec(
     IReadOnlyDictionary<string, string> Channels,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Includes)
 {
+    /// <summary>The <c>kprobe</c> and <c>kretprobe</c> statements, in file order.</summary>
+    public IReadOnlyList<KprobeSpecEntry> Kprobes { get; init; } = [];
+
     public static ProbeSpec Empty { get; } = new(
         "ltt/probes.spec",
         new Dictionary<string, ProbeSpecEntry>(),

@@ -14,4 +14,7 @@ public sealed record ProbeSpecItem(string? Field, string Path, TraceType? TraceT
 {
     /// <summary>The field name in the format string: the written one, or the path with <c>-&gt;</c> and <c>.</c> turned into '_'.</summary>
     public string FieldName => Field ?? Path.Replace("->", "_").Replace('.', '_');
+
+    /// <summary><c>as string</c> (kprobes only): the value must be a C string, read as one.</summary>
+    public bool AsString { get; init; }
 }

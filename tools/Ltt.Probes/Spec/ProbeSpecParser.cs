@@ -11,6 +11,8 @@ namespace Ltt.Probes.Spec;
 /// include &lt;channel&gt; &lt;header&gt;
 /// struct &lt;name&gt;: &lt;member&gt; [as #tracetype], ...     (or '-' to record nothing)
 /// &lt;tracepoint&gt; [-&gt; &lt;channel&gt;.&lt;marker&gt;]: [&lt;field&gt; =] &lt;path&gt; [as #tracetype], ...   (or '-' to skip)
+/// kprobe &lt;function&gt; [-&gt; &lt;channel&gt;.&lt;marker&gt;]: [&lt;field&gt; =] &lt;path&gt; [as string | as #tracetype], ...
+/// kretprobe &lt;function&gt; [-&gt; &lt;channel&gt;.&lt;marker&gt;]: $retval [as #tracetype]
 /// </code>
 /// Syntax errors are returned as diagnostics with the file and line; the parse goes on with
 /// the next statement so one run reports them all.
@@ -24,6 +26,7 @@ public static class ProbeSpecParser
         var structs = new Dictionary<string, StructDefault>(StringComparer.Ordinal);
         var channels = new Dictionary<string, string>(StringComparer.Ordinal);
         var includes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var kprobes = new List<KprobeSpecEntry>();
 
         foreach (var (line, statement) in Statements(text))
         {
@@ -73,6 +76,18 @@ public static class ProbeSpecParser
                 continue;
             }
 
+            if (words[0] is "kprobe" or "kretprobe")
+            {
+                if (Kprobe(words[0] == "kretprobe", head[words[0].Length..].Trim(), body, location, diagnostics) is { } kprobe)
+                {
+                    if (kprobes.FirstOrDefault(k => k.EventName == kprobe.EventName) is { } first)
+                        Error($"{words[0]} {kprobe.Function} is described twice (first at line {first.Location.Line})");
+                    else
+                        kprobes.Add(kprobe);
+                }
+                continue;
+            }
+
             string tracepoint = head;
             string? channel = null, marker = null;
             int arrow = head.IndexOf("->", StringComparison.Ordinal);
@@ -107,8 +122,77 @@ public static class ProbeSpecParser
             entries,
             structs,
             channels,
-            includes.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal));
+            includes.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal)) { Kprobes = kprobes };
         return new ProbeSpecParseResult(spec, diagnostics);
+    }
+
+    /// <summary>
+    /// <c>kprobe f -&gt; fs.open: ...</c> after its keyword: the function, the optional channel and
+    /// marker (default channel <c>kprobes</c>, marker the function's name, with <c>_return</c> for a
+    /// kretprobe), the values. A kretprobe records only <c>$retval</c>: at the return, the
+    /// parameters' registers hold something else.
+    /// </summary>
+    private static KprobeSpecEntry? Kprobe(bool isReturn, string head, string body, SourceLocation location, List<ScanDiagnostic> diagnostics)
+    {
+        string keyword = isReturn ? "kretprobe" : "kprobe";
+        void Error(string message) => diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, location, message));
+        string function = head;
+        string channel = "kprobes";
+        string? marker = null;
+        int arrow = head.IndexOf("->", StringComparison.Ordinal);
+        if (arrow >= 0)
+        {
+            function = head[..arrow].Trim();
+            string target = head[(arrow + 2)..].Trim();
+            int dot = target.IndexOf('.');
+            if (dot < 0 || !IsIdentifier(target[..dot]) || !IsIdentifier(target[(dot + 1)..]))
+            {
+                Error($"expected '-> <channel>.<marker>', found '-> {target}'");
+                return null;
+            }
+            channel = target[..dot];
+            marker = target[(dot + 1)..];
+        }
+        if (!IsIdentifier(function))
+        {
+            Error($"expected '{keyword} <function> [-> <channel>.<marker>]: <values>', found '{keyword} {head}'");
+            return null;
+        }
+        var items = new List<ProbeSpecItem>();
+        if (body.Length > 0)
+        {
+            var parts = new List<string>();
+            var asString = new HashSet<int>();
+            foreach (string raw in body.Split(','))
+            {
+                string item = raw.Trim();
+                if (item.EndsWith(" as string", StringComparison.Ordinal))
+                {
+                    asString.Add(parts.Count);
+                    item = item[..^" as string".Length].TrimEnd();
+                }
+                if (item.Contains("$retval", StringComparison.Ordinal))
+                {
+                    if (!isReturn)
+                    {
+                        Error($"kprobe {function}: $retval is a kretprobe's value (the function has not returned at its entry)");
+                        return null;
+                    }
+                    item = item.Replace("$retval", KprobeSpecEntry.ReturnValue, StringComparison.Ordinal);
+                }
+                parts.Add(item);
+            }
+            var parsed = ParseItems(string.Join(", ", parts), location, diagnostics, allowFieldName: true);
+            if (parsed is null)
+                return null;
+            items.AddRange(parsed.Select((item, i) => asString.Contains(i) ? item with { AsString = true } : item));
+        }
+        if (isReturn && items.FirstOrDefault(i => PathParts(i.Path)[0] != KprobeSpecEntry.ReturnValue) is { } notReturn)
+        {
+            Error($"kretprobe {function}: '{notReturn.Path}' is a parameter; a kretprobe records only $retval (at the return, the parameters' registers hold other values)");
+            return null;
+        }
+        return new KprobeSpecEntry(function, isReturn, channel, marker ?? (isReturn ? function + "_return" : function), items, location);
     }
 
     /// <summary>Loads the spec of a tree; a tree without one gets <see cref="ProbeSpec.Empty"/>.</summary>

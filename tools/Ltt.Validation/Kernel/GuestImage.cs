@@ -51,6 +51,7 @@ public static class GuestImage
             plan.RecorderParameters,
             FtraceBufferKb = plan.FtraceBufferKiB,
             plan.Clock,
+            HasKprobes = plan.KprobeEvents.Length > 0,
         }, errors);
     }
 
@@ -70,6 +71,7 @@ public static class GuestImage
             archive.AddFile("lib/modules/" + module, File.ReadAllBytes(Path.Combine(modulesFolder, module)));
         foreach (string module in plan.ProbeModules.Prepend(ProbeBuild.Recorder))
             archive.AddFile("ltt/" + module + ".ko", File.ReadAllBytes(Path.Combine(probesFolder, module + ".ko")));
+        archive.AddFile("ltt/kprobe_events", System.Text.Encoding.UTF8.GetBytes(plan.KprobeEvents));
         archive.WriteGzip(initrd);
     }
 }

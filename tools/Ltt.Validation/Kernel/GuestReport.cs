@@ -38,8 +38,22 @@ public sealed record GuestReport(
             Lines(guest, "modules-failed"),
             probes,
             stats,
-            File.Exists(insmod) ? File.ReadAllText(insmod) : "");
+            File.Exists(insmod) ? File.ReadAllText(insmod) : "")
+        {
+            Kprobes = Lines(guest, "kprobes")
+                .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Where(w => (w.Length == 3 && w[2] == "registered") || (w.Length == 4 && w[2] == "failed"))
+                .Select(w => new GuestKprobe(w[0], w[1], w.Length == 4 && int.TryParse(w[3], System.Globalization.CultureInfo.InvariantCulture, out int e) ? e : -1))
+                .ToList(),
+            KprobeEventsRefused = Lines(guest, "kprobe-events-failed"),
+        };
     }
+
+    /// <summary>Our kprobes, as their modules listed them after loading.</summary>
+    public IReadOnlyList<GuestKprobe> Kprobes { get; init; } = [];
+
+    /// <summary>The <c>kprobe_events</c> lines ftrace refused.</summary>
+    public IReadOnlyList<string> KprobeEventsRefused { get; init; } = [];
 
     private static IReadOnlyList<string> Lines(string folder, string name)
     {

@@ -1,6 +1,7 @@
 using Ltt.IO;
 using System.Diagnostics;
 using System.Globalization;
+using Ltt.Probes.Generation;
 using Ltt.Probes.Harness;
 using Ltt.Probes.Rendering;
 using Ltt.Tracepoints.Kernels;
@@ -51,6 +52,9 @@ public static class KernelRun
         progress($"built {build.Built.Count} probe modules and the recorder; {build.Failed.Count} did not build");
         foreach (var dropped in build.Dropped)
             notes.Add($"event {dropped.Event} left out of {dropped.Module}: {dropped.Reason}");
+        if (build.KprobesLeftOut is { } noKprobes)
+            notes.Add("kprobes: " + noKprobes);
+        problems.AddRange(build.KprobeErrors.Select(e => "kprobe not generated: " + e));
         if (options.ReuseBuild)
             ClearGuestOutput(output);
         WriteMetadata(output, generated, NotRecorded(build.Output!.Diagnostics));
@@ -81,7 +85,10 @@ public static class KernelRun
             build.Built,
             string.Create(CultureInfo.InvariantCulture, $"subbuf_size={options.SubbufferKiB * 1024} n_subbufs={options.Subbuffers} clock=mono"),
             options.FtraceBufferKiB,
-            "mono");
+            "mono")
+        {
+            KprobeEvents = KprobeEventLines(build),
+        };
         var templateErrors = new List<TemplateDiagnostic>();
         string? init = GuestImage.RenderInit(options.ResolvedTemplatesRoot, plan, templateErrors);
         if (init is null)
@@ -117,6 +124,7 @@ public static class KernelRun
         foreach (string module in guest.ModulesFailed)
             problems.Add($"module {module} does not load: {InsmodReason(guest.InsmodLog, module)}");
         CheckProbes(guest, notes);
+        CheckKprobes(guest, build, problems);
 
         progress("comparing our trace with ftrace's, hit for hit");
         var report = Compare(output, options, TickFields(build), problems, notes);
@@ -135,6 +143,8 @@ public static class KernelRun
                 Mismatches = t.Mismatches,
                 LostOurs = t.LostOurs,
                 LostFtrace = t.LostFtrace,
+                KprobesHit = t.KprobesHit,
+                KprobeHitsCompared = t.KprobeHitsCompared,
             };
             notes.Add($"{t.NestedReorders} hits nested between the two probes of another hit, {t.EdgeHits} ftrace hits at the edges (before our recorder started, after it stopped), largest timestamp difference {t.MaxTimestampDeltaNs} ns (bound {report.Options.TimestampBoundNs} ns)");
         }
@@ -373,6 +383,34 @@ public static class KernelRun
             File.Delete(stream);
     }
 
+    /// <summary>ftrace's kprobe events for the kprobes of the modules that built: the same functions and values as ours.</summary>
+    private static string KprobeEventLines(ProbeBuildResult build) =>
+        string.Concat((build.Output?.Plan?.Modules ?? [])
+            .Where(m => m.Kprobes && build.Built.Contains(m.Name))
+            .SelectMany(m => m.Events)
+            .Select(e => KprobeEvents.Line(e) + "\n"));
+
+    /// <summary>
+    /// Every kprobe of a loaded module must have registered, and ftrace must have taken every kprobe
+    /// event: the run's kprobes are chosen to exist in the kernel, so a refusal is the generator's error.
+    /// </summary>
+    private static void CheckKprobes(GuestReport guest, ProbeBuildResult build, List<string> problems)
+    {
+        var functions = (build.Output?.Plan?.Events ?? []).Where(e => e.Kprobe is not null).ToDictionary(e => e.Name, e => e.Kprobe!.Function, StringComparer.Ordinal);
+        foreach (var k in guest.Kprobes.Where(k => !k.Registered))
+        {
+            string why = k.Error switch
+            {
+                -2 => "no such symbol in kallsyms (inlined, or another build)",
+                -22 => "the kernel refuses to probe it (notrace, NOKPROBE_SYMBOL, or not at a function's start)",
+                _ => "see guest/dmesg",
+            };
+            problems.Add($"kprobe {k.Event} on {functions.GetValueOrDefault(k.Event, "?")} ({k.Module}): registering failed with {k.Error}: {why}");
+        }
+        foreach (string line in guest.KprobeEventsRefused)
+            problems.Add($"ftrace refused the kprobe event '{line}' (see guest/dmesg)");
+    }
+
     /// <summary>A probe whose tracepoint the guest lacks is a note (another configuration, a module not loaded), not a failure.</summary>
     private static void CheckProbes(GuestReport guest, List<string> notes)
     {
@@ -389,7 +427,10 @@ public static class KernelRun
         build?.Built.Count ?? 0,
         build?.Failed.Count ?? 0,
         guest?.Probes.Count(p => p.Registered) ?? 0,
-        0, 0, 0, 0, 0, 0, 0);
+        0, 0, 0, 0, 0, 0, 0)
+    {
+        KprobesRegistered = guest?.Kprobes.Count(k => k.Registered) ?? 0,
+    };
 
     private static KernelRunResult BadInputResult(string reason, TimeSpan elapsed) =>
         new(true, [reason], new KernelRunCounters(null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), null, null, [], elapsed);

@@ -12,4 +12,14 @@ public sealed record KernelRunCounters(
     double FieldCoverage,
     long Mismatches,
     long LostOurs,
-    long LostFtrace);
+    long LostFtrace)
+{
+    /// <summary>Our kprobes the kernel accepted.</summary>
+    public int KprobesRegistered { get; init; }
+
+    /// <summary>Our kprobes with at least one hit.</summary>
+    public int KprobesHit { get; init; }
+
+    /// <summary>Hits of our kprobes compared with ftrace's kprobe events.</summary>
+    public long KprobeHitsCompared { get; init; }
+}

@@ -25,6 +25,9 @@ public static class KernelRunJson
             json.WriteNumber("mismatches", c.Mismatches);
             json.WriteNumber("lost_ours", c.LostOurs);
             json.WriteNumber("lost_ftrace", c.LostFtrace);
+            json.WriteNumber("kprobes_registered", c.KprobesRegistered);
+            json.WriteNumber("kprobes_hit", c.KprobesHit);
+            json.WriteNumber("kprobe_hits_compared", c.KprobeHitsCompared);
             json.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());

@@ -22,6 +22,16 @@ public sealed record KernelRunOptions
     /// <summary>A full source tree of the same kernel, for the private headers some trace headers include.</summary>
     public string? Source { get; init; }
 
+    /// <summary>
+    /// The kernel source tree where the kprobes' functions are looked up (their definitions are in
+    /// .c files, which the headers do not have); default <see cref="Source"/>, else <c>.cache/linux-source-6.1</c> of the current
+    /// folder (where <c>.ci/install</c> unpacks it) or an unpacked <c>/usr/src/linux-source-*</c>.
+    /// </summary>
+    public string? FunctionsTree { get; init; }
+
+    /// <summary>The spec whose <c>kprobe</c> statements the run generates and compares; default <c>templates/guest/kprobes.spec</c>.</summary>
+    public string? KprobeSpec { get; init; }
+
     /// <summary>Virtual CPUs of the guest.</summary>
     public int Cpus { get; init; } = 2;
 
@@ -85,4 +95,19 @@ public sealed record KernelRunOptions
 
     /// <summary>The templates root in use.</summary>
     public string ResolvedTemplatesRoot => TemplatesRoot ?? Path.Combine(AppContext.BaseDirectory, "templates");
+
+    /// <summary>The kprobe spec in use.</summary>
+    public string ResolvedKprobeSpec => KprobeSpec ?? Path.Combine(ResolvedTemplatesRoot, "guest", "kprobes.spec");
+
+    /// <summary>The tree the kprobes' functions are looked up in (see <see cref="FunctionsTree"/>), or null when none is at hand.</summary>
+    public string? ResolvedFunctionsTree()
+    {
+        if ((FunctionsTree ?? Source) is { } given)
+            return given;
+        // Where .ci/install unpacks Debian's linux-source tarball, as KernelImages looks for the image.
+        var candidates = new List<string> { Path.Combine(Environment.CurrentDirectory, ".cache", "linux-source-6.1") };
+        if (Directory.Exists("/usr/src"))
+            candidates.AddRange(Directory.GetDirectories("/usr/src", "linux-source-*").Order(StringComparer.Ordinal).Reverse());
+        return candidates.FirstOrDefault(c => File.Exists(Path.Combine(c, "Makefile")) && Directory.Exists(Path.Combine(c, "fs")) && Directory.Exists(Path.Combine(c, "kernel")));
+    }
 }

@@ -5,6 +5,7 @@ using Ltt.Probes.Harness;
 using Ltt.Probes.Ids;
 using Ltt.Probes.Spec;
 using Ltt.Tracepoints;
+using Ltt.Tracepoints.Functions;
 using Ltt.Tracepoints.Kernels;
 
 namespace Ltt.Validation.Kernel;
@@ -31,7 +32,7 @@ public static partial class ProbeBuild
         };
         progress($"scanning {scanOptions.Tree} ({string.Join(", ", options.Paths)}) with the configuration of {headers.Build}");
         var scan = TracepointScanner.Scan(scanOptions);
-        var spec = ProbeSpecParser.Parse("", "ltt/probes.spec");
+        var (spec, functions, kprobesLeftOut) = Kprobes(headers, options, progress);
         var generate = new ProbeGeneratorOptions
         {
             Target = "tracepoint",
@@ -39,7 +40,12 @@ public static partial class ProbeBuild
             UpdateIds = true,
             Generator = "ltt-trace kernel-run",
         };
-        var output = ProbeGenerator.Render(scan, spec, EventIdMap.Parse("", "ltt/event-ids"), generate);
+        var output = ProbeGenerator.Render(scan, spec, EventIdMap.Parse("", "ltt/event-ids"), generate, functions);
+        if (spec.HasErrors)
+            return Failed(output, probes, "the kprobe spec: " + string.Join("; ", spec.Diagnostics.Where(d => d.Severity == Ltt.Tracepoints.Model.DiagnosticSeverity.Error)));
+        var kprobeErrors = output.Diagnostics
+            .Where(d => d.Severity == Ltt.Tracepoints.Model.DiagnosticSeverity.Error && d.Location.File == spec.Spec.File)
+            .Select(d => d.ToString()).ToList();
         if (output.TemplateErrors.Count > 0)
             return Failed(output, probes, "templates: " + string.Join("; ", output.TemplateErrors));
         if (output.Plan is null || !output.Files.ContainsKey("probes/Kbuild"))
@@ -90,7 +96,7 @@ public static partial class ProbeBuild
                 progress($"{dropped.Count} events call functions the kernel does not export; generating their modules without them");
                 var names = dropped.Select(d => d.Event).ToHashSet(StringComparer.Ordinal);
                 var ids = EventIdMap.Parse(output.Files["metadata/event-ids"], "ltt/event-ids");
-                var again = ProbeGenerator.Render(scan with { Sites = scan.Sites.Where(site => !names.Contains(site.Name)).ToList() }, spec, ids, generate);
+                var again = ProbeGenerator.Render(scan with { Sites = scan.Sites.Where(site => !names.Contains(site.Name)).ToList() }, spec, ids, generate, functions);
                 if (again.TemplateErrors.Count > 0 || again.Plan is null)
                     return Failed(again, probes, "templates: " + string.Join("; ", again.TemplateErrors), failed);
                 output = again;
@@ -117,7 +123,30 @@ public static partial class ProbeBuild
         return new ProbeBuildResult(output, probes, built, failed.OrderBy(f => f.Module, StringComparer.Ordinal).ToList(), null)
         {
             Dropped = dropped,
+            KprobesLeftOut = kprobesLeftOut,
+            KprobeErrors = kprobeErrors,
         };
+    }
+
+    /// <summary>
+    /// The run's kprobe spec and the functions of its kprobes, looked up in a source tree; without
+    /// one (the headers have no .c files) the spec's kprobes are left out, and the reason is returned.
+    /// </summary>
+    private static (ProbeSpecParseResult Spec, KernelFunctionLookup? Functions, string? LeftOut) Kprobes(KernelHeaders headers, KernelRunOptions options, Action<string> progress)
+    {
+        string file = options.ResolvedKprobeSpec;
+        if (!File.Exists(file))
+            return (ProbeSpecParser.Parse("", "ltt/probes.spec"), null, $"{file}: no such kprobe spec");
+        var spec = ProbeSpecParser.Parse(File.ReadAllText(file), file);
+        if (spec.HasErrors || spec.Spec.Kprobes.Count == 0)
+            return (spec, null, spec.HasErrors ? null : $"{file} has no kprobe statement");
+        if (options.ResolvedFunctionsTree() is not { } tree)
+        {
+            return (spec with { Spec = spec.Spec with { Kprobes = [] } }, null,
+                $"no kernel source tree to find the kprobes' functions in (give --functions <linux source>); the run goes without its {spec.Spec.Kprobes.Count} kprobes");
+        }
+        progress($"looking up the {spec.Spec.Kprobes.Count} kprobes' functions in {tree}");
+        return (spec, ProbeGenerator.Functions(new ScanOptions { Tree = tree, BuildDirectory = headers.Build }, spec.Spec), null);
     }
 
     /// <summary>Module name to the symbols modpost found undefined in it.</summary>

@@ -16,4 +16,10 @@ public sealed record ProbeBuildResult(
 {
     /// <summary>Events left out so that their module links: each probe called a function the kernel does not export.</summary>
     public IReadOnlyList<DroppedEvent> Dropped { get; init; } = [];
+
+    /// <summary>Why the run has no kprobes, when it has none (no spec, no source tree to find their functions in).</summary>
+    public string? KprobesLeftOut { get; init; }
+
+    /// <summary>The spec's kprobes that could not be generated, each with its line and reason.</summary>
+    public IReadOnlyList<string> KprobeErrors { get; init; } = [];
 }

@@ -10,6 +10,7 @@ public static class GenRoot
         var root = new RootCommand("ltt-gen: find the tracepoint and marker sites of a kernel tree and generate probe modules and format metadata.");
         root.Subcommands.Add(ScanCommand.Create());
         root.Subcommands.Add(ProbesCommand.Create());
+        root.Subcommands.Add(KprobesCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(MarkersCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());

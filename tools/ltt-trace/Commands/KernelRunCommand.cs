@@ -30,9 +30,13 @@ public static class KernelRunCommand
         var allowLoss = new Option<bool>("--allow-loss") { Description = "Lost events on either side do not fail the run." };
         // For working on templates and the guest: run again in -o, rebuilding only what changed.
         var reuseBuild = new Option<bool>("--reuse-build") { Hidden = true };
+        var functions = new Option<DirectoryInfo?>("--functions") { Description = "The kernel source tree the kprobes' functions are looked up in (default: --source, else an unpacked /usr/src/linux-source-*)." };
+        var kprobes = new Option<FileInfo?>("--kprobes") { Description = "A spec whose kprobe statements the run generates and compares (default: templates/guest/kprobes.spec)." };
+        // For working on the run: fewer trace headers, fewer modules to build.
+        var paths = new Option<string[]>("--paths") { Hidden = true, AllowMultipleArgumentsPerToken = true };
         var quiet = TerminalProgress.QuietOption();
         var command = new Command("kernel-run", "Build the generated tracepoint probes and the recorder for a kernel, boot it in QEMU with a workload, and compare our trace with ftrace's record of the same tracepoints, hit for hit.");
-        foreach (var option in new Option[] { build, kernel, modules, source, output, json, junit, cpus, memory, accel, allowLoss, reuseBuild, quiet })
+        foreach (var option in new Option[] { build, kernel, modules, source, functions, kprobes, output, json, junit, cpus, memory, accel, allowLoss, reuseBuild, paths, quiet })
             command.Options.Add(option);
         command.SetAction(parse =>
         {
@@ -49,7 +53,11 @@ public static class KernelRunCommand
                 Accelerator = parse.GetValue(accel),
                 AllowLoss = parse.GetValue(allowLoss),
                 ReuseBuild = parse.GetValue(reuseBuild),
+                FunctionsTree = parse.GetValue(functions)?.FullName,
+                KprobeSpec = parse.GetValue(kprobes)?.FullName,
             };
+            if (parse.GetValue(paths) is { Length: > 0 } chosen)
+                options = options with { Paths = chosen };
             return Run(options, outputFolder is null, parse.GetValue(json), parse.GetValue(junit),
                 parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(quiet));
         });
@@ -99,6 +107,7 @@ public static class KernelRunCommand
         var c = result.Counters;
         output.WriteLine($"kernel {c.Kernel}: {c.ModulesBuilt} modules built, {c.ModulesFailed} failed, {c.TracepointsRegistered} tracepoints registered, {c.TracepointsHit} hit");
         output.WriteLine($"{c.HitsCompared} hits and {c.FieldsCompared} fields compared (field coverage {c.FieldCoverage:P1}), {c.Mismatches} mismatches, lost {c.LostOurs} ours / {c.LostFtrace} ftrace's");
+        output.WriteLine($"{c.KprobesRegistered} kprobes registered, {c.KprobesHit} hit, {c.KprobeHitsCompared} of their hits compared with ftrace's kprobe events");
         foreach (string note in result.Notes)
             output.WriteLine("note: " + note);
         foreach (string problem in result.Problems)

@@ -1,3 +1,4 @@
+using Ltt.Probes.Generation;
 using Ltt.Trace.Ftrace;
 using Ltt.Trace.Layout;
 
@@ -56,7 +57,11 @@ internal static class ComparisonPlanner
             var ours = ev.Fields.Select(f => f.Name).ToHashSet();
             foreach (var theirs in format.Payload.Where(f => !ours.Contains(f.Name)))
             {
-                if (reasons.TryGetValue((ev.Name, theirs.Name), out var reason))
+                if (format.System == KprobeEvents.Group && theirs.Name is "__probe_ip" or "__probe_func" or "__probe_ret_ip")
+                {
+                    left.Add(new NotRecordedField(ev.Name, theirs.Name, "ftrace's kprobe event records the probed address, the same in every hit"));
+                }
+                else if (reasons.TryGetValue((ev.Name, theirs.Name), out var reason))
                 {
                     left.Add(reason);
                 }

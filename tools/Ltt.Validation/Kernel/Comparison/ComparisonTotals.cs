@@ -21,4 +21,11 @@ public sealed record ComparisonTotals(
     long LostFtrace,
     long NestedReorders,
     long EdgeHits,
-    long MaxTimestampDeltaNs);
+    long MaxTimestampDeltaNs)
+{
+    /// <summary>Our kprobes with at least one hit in our trace.</summary>
+    public int KprobesHit { get; init; }
+
+    /// <summary>Hits of our kprobes paired with ftrace's kprobe events (counted in <see cref="HitsCompared"/> too).</summary>
+    public long KprobeHitsCompared { get; init; }
+}

@@ -191,7 +191,11 @@ public static class KernelTraceComparison
             cpus.Sum(c => c.LostFtrace),
             cpus.Sum(c => c.NestedReorders),
             cpus.Sum(c => c.EdgeHits),
-            cpus.Count == 0 ? 0 : cpus.Max(c => c.MaxTimestampDeltaNs));
+            cpus.Count == 0 ? 0 : cpus.Max(c => c.MaxTimestampDeltaNs))
+        {
+            KprobesHit = plans.Count(p => p.IsKprobe && p.HitsOurs > 0),
+            KprobeHitsCompared = plans.Where(p => p.IsKprobe).Sum(p => p.HitsCompared),
+        };
         return new ComparisonReport(totals, tracepoints, cpus.Select(c => c.ToComparison()).ToList(), log.Listed, problems, options);
     }
 }

@@ -20,6 +20,9 @@ internal sealed class TracepointPlan(EventLayout ours, FtraceEventFormat? ftrace
 
     public string Name => Ours.Name;
 
+    /// <summary>One of our kprobes, compared with ftrace's kprobe event of the same name (group <c>ltt</c>).</summary>
+    public bool IsKprobe => Ftrace?.System == Ltt.Probes.Generation.KprobeEvents.Group;
+
     public long HitsOurs;
     public long HitsFtrace;
     public long HitsCompared;
