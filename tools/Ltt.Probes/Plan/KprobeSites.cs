@@ -77,18 +77,9 @@ public static class KprobeSites
                     continue;
                 args = function.Params.Take(KprobeTarget.RegisterArguments).Select(p => new TracepointArg(p.Name, p.Type)).ToList();
             }
-            foreach (var item in k.Items.Where(i => i.AsString))
-            {
-                var arg = args.FirstOrDefault(a => a.Name == Spec.ProbeSpecParser.PathParts(item.Path)[0]);
-                if (arg is not null && item.Path == arg.Name && !IsCharPointer(arg.Type))
-                    Error($"'{item.Path}' is {arg.Type.Spelling}, not a C string ('as string' takes a char * or a char array)");
-            }
             var site = new TracepointSite(SiteKind.DeclareTrace, k.EventName, k.Return ? "kretprobe" : "kprobe", function.Location, null, null, "kprobes", args, []);
             planned.Add(new Planned(site, new ProbeSpecEntry(k.EventName, k.Channel, k.Marker, k.Items, false, k.Location), target));
         }
         return planned;
     }
-
-    private static bool IsCharPointer(CType type) =>
-        type.Kind is CTypeKind.Pointer or CTypeKind.Array && type.Element is { Kind: CTypeKind.Integer, Size: 1 };
 }

@@ -49,6 +49,14 @@ public static class ProbePlanner
             var values = site.IsEvent
                 ? PlanEventFields(site, entry, resolver, spec.Includes.ContainsKey(channel), diagnostics, unrecorded)
                 : PlanTraceArgs(site, entry, spec, resolver, diagnostics, unrecorded);
+            if (kprobeEntries.ContainsKey(site.Name))
+            {
+                foreach (var item in entry!.Items.Where(i => i.AsString))
+                {
+                    if (values.FirstOrDefault(v => v.Name == item.FieldName) is { Kind: not ProbeValueKind.String } notString)
+                        diagnostics.Add(Error(item.Location, $"{site.Macro} {targets[site.Name].Function}: '{item.Path}' is {notString.SourceType.Spelling}, not a C string ('as string' takes a char * or a char array)"));
+                }
+            }
             if (diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore)
                 continue;
             string marker = entry?.Marker ?? DefaultMarker(site.Name, channel);

@@ -37,20 +37,23 @@ public static class KernelFunctionFinder
         var flags = KernelCompilerFlags.Create(tree, build, options.Arch, compilerInclude.Length == 0 ? null : compilerInclude);
         using var env = ScanEnvironment.Create(tree, build, flags);
         using var index = new ClangIndex();
-        foreach (string name in names.Distinct(StringComparer.Ordinal))
+        // Each file is parsed once for all the names it defines: .c files first, then the headers' inline ones.
+        var wanted = names.Distinct(StringComparer.Ordinal).ToList();
+        var byFile = candidates.SelectMany(p => p.Value.Select(f => (f.File, f.Inline, Name: p.Key)))
+            .GroupBy(f => (f.File, f.Inline))
+            .OrderBy(g => g.Key.Inline).ThenBy(g => g.Key.File, StringComparer.Ordinal);
+        foreach (var file in byFile)
+        {
+            var left = file.Select(f => f.Name).Where(n => !functions.ContainsKey(n)).ToList();
+            if (left.Count == 0)
+                continue;
+            foreach (var found in Parse(env, index, file.Key.File, left, file.Key.Inline, diagnostics))
+                functions[found.Name] = found;
+        }
+        foreach (string name in wanted.Where(n => !functions.ContainsKey(n)))
         {
             var files = candidates.GetValueOrDefault(name) ?? [];
-            KernelFunction? found = null;
-            foreach (var (file, inline) in files.OrderBy(f => f.Inline).ThenBy(f => f.File, StringComparer.Ordinal))
-            {
-                found = Parse(env, index, file, name, inline, diagnostics);
-                if (found is not null)
-                    break;
-            }
-            if (found is null)
-                notFound[name] = files.Count == 0 ? "the tree defines no function of that name" : $"no definition parses ({string.Join(", ", files.Select(f => env.Relative(f.File)))})";
-            else
-                functions[name] = found;
+            notFound[name] = files.Count == 0 ? "the tree defines no function of that name" : $"no definition parses ({string.Join(", ", files.Select(f => env.Relative(f.File)))})";
         }
         return new KernelFunctionLookup(functions, notFound, diagnostics);
     }
@@ -147,7 +150,7 @@ public static class KernelFunctionFinder
         }
     }
 
-    private static KernelFunction? Parse(ScanEnvironment env, ClangIndex index, string file, string name, bool inline, List<ScanDiagnostic> diagnostics)
+    private static List<KernelFunction> Parse(ScanEnvironment env, ClangIndex index, string file, IReadOnlyCollection<string> names, bool inline, List<ScanDiagnostic> diagnostics)
     {
         var args = new List<string>(env.ParseArguments());
         args.AddRange(env.FolderFlags(file, file.EndsWith(".c", StringComparison.Ordinal) ? file : null));
@@ -156,15 +159,17 @@ public static class KernelFunctionFinder
         if (!index.TryParse(file, args, env.VirtualFiles, ParseOptions.SkipFunctionBodies | ParseOptions.KeepGoing, out TranslationUnit? unit, out ParseError error))
         {
             diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Warning, new SourceLocation(env.Relative(file), 1), $"libclang could not parse the file ({error})"));
-            return null;
+            return [];
         }
+        var found = new List<KernelFunction>();
         using (unit)
         {
             string? text = null;
             foreach (Cursor c in unit.Cursor.Children)
             {
-                if (c.Kind != CursorKind.FunctionDecl || c.Spelling != name || c.Location.File != file)
+                if (c.Kind != CursorKind.FunctionDecl || c.Location.File != file || !names.Contains(c.Spelling) || found.Any(f => f.Name == c.Spelling))
                     continue;
+                string name = c.Spelling;
                 // The parse skips bodies, and the extent then ends with the prototype: a definition is a prototype followed by '{'.
                 text ??= unit.FileText(file) ?? "";
                 int end = c.Extent.End.Offset;
@@ -193,9 +198,9 @@ public static class KernelFunctionFinder
                             : text.Contains($"NOKPROBE_SYMBOL({name})", StringComparison.Ordinal)
                                 ? "the file marks it NOKPROBE_SYMBOL: the kernel refuses kprobes on it"
                                 : null;
-                return new KernelFunction(name, env.Location(c.Location), converter.Argument(c.Type.Result), parameters, c.Type.IsVariadic, refusal);
+                found.Add(new KernelFunction(name, env.Location(c.Location), converter.Argument(c.Type.Result), parameters, c.Type.IsVariadic, refusal));
             }
         }
-        return null;
+        return found;
     }
 }

@@ -43,7 +43,7 @@ public sealed record GuestReport(
             Kprobes = Lines(guest, "kprobes")
                 .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 .Where(w => (w.Length == 3 && w[2] == "registered") || (w.Length == 4 && w[2] == "failed"))
-                .Select(w => new GuestKprobe(w[0], w[1], w.Length == 4 && int.TryParse(w[3], System.Globalization.CultureInfo.InvariantCulture, out int e) ? e : -1))
+                .Select(w => new GuestKprobe(w[0], w[1], w.Length == 3 ? 0 : int.TryParse(w[3], System.Globalization.CultureInfo.InvariantCulture, out int e) && e != 0 ? e : -1))
                 .ToList(),
             KprobeEventsRefused = Lines(guest, "kprobe-events-failed"),
         };

@@ -57,9 +57,11 @@ internal static class ComparisonPlanner
             var ours = ev.Fields.Select(f => f.Name).ToHashSet();
             foreach (var theirs in format.Payload.Where(f => !ours.Contains(f.Name)))
             {
-                if (format.System == KprobeEvents.Group && theirs.Name is "__probe_ip" or "__probe_func" or "__probe_ret_ip")
+                if (format.System == KprobeEvents.Group && TracepointPlan.IsKprobeOwnField(theirs.Name))
                 {
-                    left.Add(new NotRecordedField(ev.Name, theirs.Name, "ftrace's kprobe event records the probed address, the same in every hit"));
+                    left.Add(new NotRecordedField(ev.Name, theirs.Name, theirs.Name == "__probe_ret_ip"
+                        ? "ftrace's kretprobe event's return address in the caller, not a value of the function"
+                        : "ftrace's kprobe event's probed address, the function's, the same in every hit"));
                 }
                 else if (reasons.TryGetValue((ev.Name, theirs.Name), out var reason))
                 {

@@ -174,11 +174,11 @@ public static class KernelTraceComparison
     {
         var tracepoints = plans.Select(p => new TracepointComparison(
             p.Name, p.Ftrace?.System, p.HitsOurs, p.HitsFtrace, p.HitsCompared,
-            p.Fields.Select(f => f.Name).ToList(), p.NotRecorded, p.Ftrace?.Payload.Count() ?? 0, p.Mismatches,
+            p.Fields.Select(f => f.Name).ToList(), p.NotRecorded, p.FtraceFieldCount, p.Mismatches,
             p.Ftrace is null ? p.NotCompared : null)).ToList();
         var hit = plans.Where(p => p.HitsCompared > 0).ToList();
         int distinctCompared = hit.Sum(p => p.Fields.Length);
-        int distinctFtrace = hit.Sum(p => p.Ftrace!.Payload.Count());
+        int distinctFtrace = hit.Sum(p => p.FtraceFieldCount);
         var totals = new ComparisonTotals(
             hit.Count,
             cpus.Sum(c => c.HitsCompared),

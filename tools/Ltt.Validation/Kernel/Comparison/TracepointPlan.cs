@@ -23,6 +23,12 @@ internal sealed class TracepointPlan(EventLayout ours, FtraceEventFormat? ftrace
     /// <summary>One of our kprobes, compared with ftrace's kprobe event of the same name (group <c>ltt</c>).</summary>
     public bool IsKprobe => Ftrace?.System == Ltt.Probes.Generation.KprobeEvents.Group;
 
+    /// <summary>ftrace's fields of the event that stand for its values: a kprobe event's own address fields are not.</summary>
+    public int FtraceFieldCount => Ftrace?.Payload.Count(f => !(IsKprobe && IsKprobeOwnField(f.Name))) ?? 0;
+
+    /// <summary>The fields ftrace's kprobe events add of their own (<c>__probe_ip</c>; a kretprobe's <c>__probe_func</c>, <c>__probe_ret_ip</c>).</summary>
+    public static bool IsKprobeOwnField(string name) => name is "__probe_ip" or "__probe_func" or "__probe_ret_ip";
+
     public long HitsOurs;
     public long HitsFtrace;
     public long HitsCompared;
