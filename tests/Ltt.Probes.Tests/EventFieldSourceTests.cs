@@ -16,8 +16,8 @@ public sealed class EventFieldSourceTests
     private static TracepointSite WithAssign(TracepointSite site, string assign, string entry = "") =>
         site with
         {
-            Assign = new SourceText(assign, new SourceLocation(site.Location.File, site.Location.Line + 10)),
-            Entry = new SourceText(entry, new SourceLocation(site.Location.File, site.Location.Line + 5)),
+            Assign = SourceText.Parse(assign, new SourceLocation(site.Location.File, site.Location.Line + 10)),
+            Entry = SourceText.Parse(entry, new SourceLocation(site.Location.File, site.Location.Line + 5)),
         };
 
     private static ProbeEvent PlanOne(TracepointSite site, string spec, out List<ScanDiagnostic> diagnostics)

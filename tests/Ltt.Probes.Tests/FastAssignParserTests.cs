@@ -24,13 +24,13 @@ public sealed class FastAssignParserTests
         string[] lines = File.ReadAllText(Path.Combine(folder, name + ".assign")).Split('\n');
         Assert.StartsWith("fields: ", lines[0]);
         var fields = lines[0]["fields: ".Length..].Split(',', StringSplitOptions.TrimEntries).Select(Field).ToList();
-        var body = new SourceText(string.Join('\n', lines.Skip(1)), new SourceLocation("x.h", 1));
+        var body = SourceText.Parse(string.Join('\n', lines.Skip(1)), new SourceLocation("x.h", 1));
 
         var result = FastAssignParser.Parse(body, fields);
 
         var text = new StringBuilder();
         var rows = result.Sources.Values
-            .Select(s => $"{s.Field} {s.Kind} @{s.Location.Line}: {s.Expression?.Replace("\n", "\\n") ?? "(from __string)"}{(s.Count is null ? "" : " | " + s.Count)}" +
+            .Select(s => $"{s.Field} {s.Kind} @{s.Location.Line}: {s.Expression?.Text.Replace("\n", "\\n") ?? "(from __string)"}{(s.Count is null ? "" : " | " + s.Count)}" +
                 (s.Prologue.Count == 0 ? "" : $" [after: {string.Join(" ", s.Prologue.Select(p => $"{p.Declaration} = {p.Value};"))}]"))
             .Concat(result.Unplaced.Select(u => $"{u.Field} unplaced @{u.Location.Line}: {u.Reason}"))
             .Order(StringComparer.Ordinal);

@@ -35,7 +35,7 @@ public sealed class HarnessTests
         // gcc builds the probe and its expect function; both run the rewritten TP_fast_assign code.
         var site = SampleScan.IrqHandlerEntry with
         {
-            Assign = new Tracepoints.Model.SourceText(
+            Assign = Tracepoints.Model.SourceText.Parse(
                 "int twice = irq * 2;\n\nif (twice > 4) {\n\t__entry->irq = twice;\n} else {\n\t__entry->irq = -1;\n}\n__assign_str(name, name);",
                 new Tracepoints.Model.SourceLocation("include/trace/irq.h", 30)),
         };

@@ -43,13 +43,13 @@ internal static class HarnessCode
         var chains = new List<List<string>>();
         foreach (var v in e.Values.Where(v => v.Code is not null && v.Code.Arguments.Contains(arg.Name)))
         {
-            var tokens = CLexer.Tokens(string.Join(' ', v.Code!.Statements) + " " + v.Code.Value);
+            var tokens = v.Code!.Reads;
             for (int i = 0; i < tokens.Count; i++)
             {
                 if (!tokens[i].Is(arg.Name) || i > 0 && (tokens[i - 1].Is("->") || tokens[i - 1].Is(".")))
                     continue;
                 var chain = new List<string>();
-                for (int j = i + 1; j + 1 < tokens.Count && (tokens[j].Is("->") || tokens[j].Is(".")) && tokens[j + 1].IsIdentifier && chain.Count < 8; j += 2)
+                for (int j = i + 1; j + 1 < tokens.Count && (tokens[j].Is("->") || tokens[j].Is(".")) && tokens[j + 1].IsWord && chain.Count < 8; j += 2)
                     chain.AddRange([tokens[j].Text, tokens[j + 1].Text]);
                 if (chain.Count > 0)
                     chains.Add(chain);

@@ -57,7 +57,7 @@ public static class HarnessPlanner
         {
             if (v.Code is not null)
             {
-                string passed = $"computed by the harness: {v.Code.Source.Expression ?? v.Code.Value}";
+                string passed = $"computed by the harness: {v.Code.Source.Expression?.Text ?? v.Code.Value}";
                 if (v.Kind == ProbeValueKind.Sequence)
                     fields.Add(new ExpectedField(v.CountLayout!.Name, default, passed) { ComputedFrom = v, IsCount = true });
                 fields.Add(new ExpectedField(v.Name, default, passed) { ComputedFrom = v });

@@ -1,4 +1,3 @@
-using System.Text;
 using Ltt.Tracepoints.Model;
 
 namespace Ltt.Probes.Plan;
@@ -22,19 +21,13 @@ internal static class ArgRenamer
         }
         if (map.Count == 0)
             return text;
-        var sb = new StringBuilder(text.Text.Length);
-        int at = 0;
-        var tokens = CLexer.Tokens(text.Text);
-        for (int i = 0; i < tokens.Count; i++)
+        var tokens = text.Tokens.ToArray();
+        for (int i = 0; i < tokens.Length; i++)
         {
-            var t = tokens[i];
             bool member = i > 0 && (tokens[i - 1].Is("->") || tokens[i - 1].Is("."));
-            if (!t.IsIdentifier || member || !map.TryGetValue(t.Text, out string? to))
-                continue;
-            sb.Append(text.Text, at, t.Offset - at).Append(to);
-            at = t.Offset + t.Text.Length;
+            if (tokens[i].IsWord && !member && map.TryGetValue(tokens[i].Text, out string? to))
+                tokens[i] = tokens[i] with { Text = to };
         }
-        sb.Append(text.Text, at, text.Text.Length - at);
-        return text with { Text = sb.ToString() };
+        return text with { Tokens = tokens };
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Ltt.Tracepoints.Model;
 
 namespace Ltt.Probes.Plan;
 
@@ -12,11 +13,11 @@ namespace Ltt.Probes.Plan;
 internal static class BranchStatement
 {
     /// <summary>The statement rewritten, and every field it assigns; null when it is not of that form.</summary>
-    public static (string Text, IReadOnlyList<string> Fields)? Read(string source, List<CToken> s)
+    public static (string Text, IReadOnlyList<string> Fields)? Read(List<CToken> s)
     {
         int at = 0;
         var arms = new List<(string? Condition, List<(string Field, string Value)> Assignments)>();
-        if (!ReadIf(source, s, ref at, arms) || at != s.Count)
+        if (!ReadIf(s, ref at, arms) || at != s.Count)
             return null;
         bool braces = arms.Any(a => a.Assignments.Count != 1);
         var text = new StringBuilder();
@@ -39,7 +40,7 @@ internal static class BranchStatement
         return (text.ToString(), fields);
     }
 
-    private static bool ReadIf(string source, List<CToken> s, ref int at, List<(string?, List<(string, string)>)> arms)
+    private static bool ReadIf(List<CToken> s, ref int at, List<(string?, List<(string, string)>)> arms)
     {
         if (at + 1 >= s.Count || !s[at].Is("if") || !s[at + 1].Is("("))
             return false;
@@ -50,15 +51,15 @@ internal static class BranchStatement
         if (ReadsEntry(condition))
             return false;
         at = close + 1;
-        if (ReadBody(source, s, ref at) is not { } body)
+        if (ReadBody(s, ref at) is not { } body)
             return false;
-        arms.Add((CLexer.Text(source, condition), body));
+        arms.Add((CTokens.Join(condition), body));
         if (at < s.Count && s[at].Is("else"))
         {
             at++;
             if (at < s.Count && s[at].Is("if"))
-                return ReadIf(source, s, ref at, arms);
-            if (ReadBody(source, s, ref at) is not { } rest)
+                return ReadIf(s, ref at, arms);
+            if (ReadBody(s, ref at) is not { } rest)
                 return false;
             arms.Add((null, rest));
         }
@@ -66,7 +67,7 @@ internal static class BranchStatement
     }
 
     /// <summary><c>{ assignment; ... }</c> or one assignment.</summary>
-    private static List<(string, string)>? ReadBody(string source, List<CToken> s, ref int at)
+    private static List<(string, string)>? ReadBody(List<CToken> s, ref int at)
     {
         var assignments = new List<(string, string)>();
         if (at < s.Count && s[at].Is("{"))
@@ -77,23 +78,23 @@ internal static class BranchStatement
             int i = at + 1;
             while (i < close)
             {
-                if (ReadAssignment(source, s, ref i, close) is not { } one)
+                if (ReadAssignment(s, ref i, close) is not { } one)
                     return null;
                 assignments.Add(one);
             }
             at = close + 1;
             return assignments.Count > 0 ? assignments : null;
         }
-        if (ReadAssignment(source, s, ref at, s.Count) is not { } single)
+        if (ReadAssignment(s, ref at, s.Count) is not { } single)
             return null;
         assignments.Add(single);
         return assignments;
     }
 
     /// <summary><c>__entry-&gt;f = EXPR;</c> (the ';' may be missing at the very end of the statement).</summary>
-    private static (string, string)? ReadAssignment(string source, List<CToken> s, ref int at, int end)
+    private static (string, string)? ReadAssignment(List<CToken> s, ref int at, int end)
     {
-        if (at + 4 >= end || !s[at].Is("__entry") || !s[at + 1].Is("->") || !s[at + 2].IsIdentifier || !s[at + 3].Is("="))
+        if (at + 4 >= end || !s[at].Is("__entry") || !s[at + 1].Is("->") || !s[at + 2].IsWord || !s[at + 3].Is("="))
             return null;
         int depth = 0, i = at + 4;
         for (; i < end; i++)
@@ -110,7 +111,7 @@ internal static class BranchStatement
             return null;
         string field = s[at + 2].Text;
         at = i < end && s[i].Is(";") ? i + 1 : i;
-        return (field, CLexer.Text(source, value));
+        return (field, CTokens.Join(value));
     }
 
     private static bool ReadsEntry(List<CToken> tokens) =>

@@ -24,14 +24,14 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
         TracepointSite site,
         EventField field,
         FieldSource source,
-        Dictionary<string, (string Macro, IReadOnlyList<string> Args)> entryMacros,
+        Dictionary<string, (string Macro, IReadOnlyList<CFragment> Args)> entryMacros,
         out ProbeValue value,
         out Unrecordable why)
     {
         value = null!;
         string local = LocalName(site, field.Name);
         entryMacros.TryGetValue(field.Name, out var macro);
-        string? expression = source.Expression;
+        CFragment? expression = source.Expression;
         if (expression is null && source.Kind == FieldSourceKind.String && macro.Args is { Count: >= 2 })
             expression = macro.Args[1];
         if (expression is null)
@@ -40,20 +40,21 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
             return false;
         }
 
-        string prologue = string.Join(" ", source.Prologue.Select(p => p.Value));
+        var prologue = source.Prologue.SelectMany(p => p.Value.Tokens).ToList();
         if (source.Prologue.FirstOrDefault(p => p.Name is "data" or "__data" or "marker" or "len" || p.Name.StartsWith("ltt_", StringComparison.Ordinal)) is { } taken)
         {
             why = new Unrecordable(UnrecordedCause.FastAssignLocal, taken.Name,
                 $"it uses '{taken.Name}', a variable TP_fast_assign sets at line {taken.Location.Line}, whose name the probe uses itself");
             return false;
         }
-        if (Unreachable(site, (source.Expression ?? expression) + " " + prologue) is { } missing)
+        if (Unreachable(site, [.. (source.Expression ?? expression).Tokens, .. prologue]) is { } missing)
         {
             why = missing;
             return false;
         }
-        var used = CLexer.Tokens(expression + " " + (macro.Args is { Count: > 2 } a ? a[2] : "") + " " + (source.Count ?? "") + " " + prologue)
-            .Where(t => t.IsIdentifier).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        // What the code reads: the expression, the entry's count, the copy's count, the variables' values.
+        List<CToken> read = [.. expression.Tokens, .. macro.Args is { Count: > 2 } a ? a[2].Tokens : [], .. source.Count?.Tokens ?? [], .. prologue];
+        var used = read.Where(t => t.IsWord).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         if (site.HeaderUndefs.FirstOrDefault(used.Contains) is { } undef)
         {
             why = new Unrecordable(UnrecordedCause.UnseenName, undef, $"TP_fast_assign uses {undef}, a macro its header #undefs, which the probe cannot see");
@@ -65,7 +66,7 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
                 $"(the .c file that creates the events does): name the header in ltt/probes.spec (include <channel> <header.h>)");
             return false;
         }
-        if (!TrustCalls && Unseen(site, expression + " " + (macro.Args is { Count: > 2 } b ? b[2] : "") + " " + (source.Count ?? "") + " " + prologue) is { } unseen)
+        if (!TrustCalls && Unseen(site, read) is { } unseen)
         {
             why = unseen;
             return false;
@@ -75,7 +76,7 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
         {
             case FieldSourceKind.Value when field.Type.Kind is CTypeKind.Struct or CTypeKind.Union:
                 why = new Unrecordable(UnrecordedCause.WholeStruct, field.Type.Spelling,
-                    $"a {field.Macro} field has no marker format syntax: TP_fast_assign copies a whole {field.Type.Spelling} ({expression})");
+                    $"a {field.Macro} field has no marker format syntax: TP_fast_assign copies a whole {field.Type.Spelling} ({expression.Text})");
                 return false;
             case FieldSourceKind.Branches when field.ArrayLength is null && !field.IsDataLoc && field.Type.Kind is not (CTypeKind.Struct or CTypeKind.Union):
             {
@@ -83,39 +84,39 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
                 var group = source.Group.Select(g => site.Fields.First(f => f.Name == g)).ToList();
                 var locals = group.Select(g => RenderDeclaration(g.TypeSpelling, g.Type, LocalName(site, g.Name))).ToList();
                 var statements = group.Select(g => $"memset(&{LocalName(site, g.Name)}, 0, sizeof({LocalName(site, g.Name)}));").ToList();
-                string statement = expression;
+                string statement = expression.Text;
                 foreach (var g in group)
                     statement = Regex.Replace(statement, @"__entry\s*->\s*" + Regex.Escape(g.Name) + @"\b", LocalName(site, g.Name));
                 statements.Add(statement);
-                var code = Code(site, source, locals, statements, local, null, statement);
+                var code = Code(site, source, locals, statements, local, null, WithoutEntryFields(expression.Tokens));
                 return Typed(resolver.TryMakeValue(field.Name, null, [], field.Type, field, null, out value, out error, code), field, error, out why);
             }
             case FieldSourceKind.Value when field.ArrayLength is null && !field.IsDataLoc:
             {
-                var code = Code(site, source, [RenderDeclaration(field.TypeSpelling, field.Type, local)], [$"{local} = {expression};"], local, null, expression);
+                var code = Code(site, source, [RenderDeclaration(field.TypeSpelling, field.Type, local)], [$"{local} = {expression.Text};"], local, null, expression.Tokens);
                 return Typed(resolver.TryMakeValue(field.Name, null, [], field.Type, field, null, out value, out error, code), field, error, out why);
             }
             case FieldSourceKind.String when field.Macro is "__string" || IsCharArray(field):
             {
-                var code = Code(site, source, [$"const char *{local}"], [$"{local} = (const char *)({expression});"], local, null, expression);
+                var code = Code(site, source, [$"const char *{local}"], [$"{local} = (const char *)({expression.Text});"], local, null, expression.Tokens);
                 return Typed(resolver.TryMakeValue(field.Name, null, [], StringPointer(), field, null, out value, out error, code), field, error, out why);
             }
             case FieldSourceKind.Fill when IsCharArray(field):
             {
                 var code = Code(site, source, [RenderDeclaration(field.TypeSpelling, field.Type, local)],
-                    ZeroThen(local, Replace(expression, field.Name, local)), local, null, expression);
+                    ZeroThen(local, Replace(expression.Text, field.Name, local)), local, null, expression.Tokens);
                 return Typed(resolver.TryMakeValue(field.Name, null, [], field.Type, field, null, out value, out error, code), field, error, out why);
             }
             case FieldSourceKind.Fill when field.ArrayLength is { } length && field.Type.Element is { } element:
             {
                 var code = Code(site, source, [RenderDeclaration(field.TypeSpelling, field.Type, local)],
-                    ZeroThen(local, Replace(expression, field.Name, local)), local, null, expression);
+                    ZeroThen(local, Replace(expression.Text, field.Name, local)), local, null, expression.Tokens);
                 return Typed(TryArray(field, element, (int)length, code, out value, out error), field, error, out why);
             }
             case FieldSourceKind.DynamicArray when field.Macro == "__dynamic_array" && macro.Args is { Count: 3 }:
-                return Typed(TrySequence(site, field, source, field.Type, macro.Args[2], expression, local, out value, out error), field, error, out why);
+                return Typed(TrySequence(site, field, source, field.Type, macro.Args[2].Text, macro.Args[2].Tokens, expression, local, out value, out error), field, error, out why);
             case FieldSourceKind.Bitmask when field.Macro == "__bitmask" && macro.Args is { Count: 2 }:
-                return Typed(TrySequence(site, field, source, field.Type, $"BITS_TO_LONGS({macro.Args[1]})", expression, local, out value, out error), field, error, out why);
+                return Typed(TrySequence(site, field, source, field.Type, $"BITS_TO_LONGS({macro.Args[1].Text})", macro.Args[1].Tokens, expression, local, out value, out error), field, error, out why);
             default:
                 why = new Unrecordable(UnrecordedCause.Type, field.TypeSpelling,
                     $"TP_fast_assign sets this {field.Macro} field with a {source.Kind.ToString().ToLowerInvariant()} statement, which does not fit its type {field.TypeSpelling}");
@@ -152,7 +153,8 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
         return true;
     }
 
-    private bool TrySequence(TracepointSite site, EventField field, FieldSource source, CType element, string countExpression, string data, string local, out ProbeValue value, out string why)
+    private bool TrySequence(TracepointSite site, EventField field, FieldSource source, CType element, string countExpression, IReadOnlyList<CToken> countReads,
+        CFragment data, string local, out ProbeValue value, out string why)
     {
         value = null!;
         if (!CTypes.IsIntegerLike(element) || element.Size is not (1 or 2 or 4 or 8))
@@ -164,7 +166,7 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
         string elementType = RenderingName(element);
         string cap = $"{SequenceMax} / sizeof({elementType})";
         var code = Code(site, source, [$"u32 {count}"],
-            [$"{count} = {countExpression};", $"if ({count} > {cap})\n\t{count} = {cap};"], data, count, data + " " + countExpression);
+            [$"{count} = {countExpression};", $"if ({count} > {cap})\n\t{count} = {cap};"], data.Text, count, [.. data.Tokens, .. countReads]);
         var marker = ElementMarker(field.Name, element, new MarkerArray(null));
         var elementLayout = ElementLayout(field.Name, element, marker);
         string lengthName = "_" + field.Name + "_length";
@@ -182,15 +184,14 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
     /// into a struct the header does not define where the tracepoint is declared. Null when
     /// every struct it reaches through is known (deeper steps cannot be checked here; gcc does).
     /// </summary>
-    private static Unrecordable? Unreachable(TracepointSite site, string code)
+    private static Unrecordable? Unreachable(TracepointSite site, List<CToken> tokens)
     {
-        var tokens = CLexer.Tokens(code);
         for (int i = 0; i + 2 < tokens.Count; i++)
         {
             if (i > 0 && (tokens[i - 1].Is("->") || tokens[i - 1].Is(".")))
                 continue;
             var arg = site.Args.FirstOrDefault(a => a.Name == tokens[i].Text);
-            if (arg is null || !tokens[i + 1].Is("->") || !tokens[i + 2].IsIdentifier)
+            if (arg is null || !tokens[i + 1].Is("->") || !tokens[i + 2].IsWord)
                 continue;
             if (arg.Type.Element is not { } pointee || pointee.Kind is not (CTypeKind.Struct or CTypeKind.Union))
                 continue;
@@ -211,14 +212,13 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
     /// Why the code cannot compile in a probe that includes the trace header alone: it uses a
     /// name (not a member) the header does not declare, or a macro whose expansion reaches one.
     /// </summary>
-    private static Unrecordable? Unseen(TracepointSite site, string code)
+    private static Unrecordable? Unseen(TracepointSite site, List<CToken> tokens)
     {
         if (site.UnseenNames.Count == 0)
             return null;
-        var tokens = CLexer.Tokens(code);
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (!tokens[i].IsIdentifier || i > 0 && (tokens[i - 1].Is("->") || tokens[i - 1].Is(".")))
+            if (!tokens[i].IsWord || i > 0 && (tokens[i - 1].Is("->") || tokens[i - 1].Is(".")))
                 continue;
             if (!site.UnseenNames.TryGetValue(tokens[i].Text, out string? missing))
                 continue;
@@ -241,16 +241,33 @@ internal sealed class CodeValueBuilder(TargetAbi abi, bool packed, ValueResolver
             abi.LittleEndian ? ByteOrder.LittleEndian : ByteOrder.BigEndian) with { CType = element.Spelling, Base = element.Size == 1 ? 16 : 10 };
 
     /// <remarks>The TP_fast_assign variables the value reads are declared first and set before the value's own statements.</remarks>
-    private static ValueCode Code(TracepointSite site, FieldSource source, IReadOnlyList<string> locals, IReadOnlyList<string> statements, string value, string? count, string text)
+    /// <param name="reads">The scanner's tokens of the C the statements run (without the probe's own locals and helpers).</param>
+    private static ValueCode Code(TracepointSite site, FieldSource source, IReadOnlyList<string> locals, IReadOnlyList<string> statements, string value, string? count,
+        IReadOnlyList<CToken> reads)
     {
         if (source.Prologue.Count > 0)
         {
             locals = [.. source.Prologue.Select(p => p.Declaration), .. locals];
             statements = [.. source.Prologue.Select(p => p.Assignment), .. statements];
+            reads = [.. source.Prologue.SelectMany(p => p.Value.Tokens), .. reads];
         }
-        var names = CLexer.Tokens(string.Join(' ', statements) + " " + text).Where(t => t.IsIdentifier).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var names = reads.Where(t => t.IsWord).Select(t => t.Text).Concat(source.Prologue.Select(p => p.Name)).ToHashSet(StringComparer.Ordinal);
         var args = site.Args.Where(a => names.Contains(a.Name)).Select(a => a.Name).ToList();
-        return new ValueCode(source, locals, statements, value, count, args);
+        return new ValueCode(source, locals, statements, value, count, args, reads);
+    }
+
+    /// <summary>The tokens without their <c>__entry-&gt;f</c>: the statement the probe runs sets its locals instead.</summary>
+    private static List<CToken> WithoutEntryFields(IReadOnlyList<CToken> tokens)
+    {
+        var result = new List<CToken>(tokens.Count);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Is("__entry") && i + 2 < tokens.Count && tokens[i + 1].Is("->") && tokens[i + 2].IsWord)
+                i += 2;
+            else
+                result.Add(tokens[i]);
+        }
+        return result;
     }
 
     /// <summary>

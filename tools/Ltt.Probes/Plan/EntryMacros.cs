@@ -9,16 +9,16 @@ namespace Ltt.Probes.Plan;
 /// </summary>
 internal static class EntryMacros
 {
-    /// <summary>Field name to (macro, arguments as source text).</summary>
-    public static Dictionary<string, (string Macro, IReadOnlyList<string> Args)> Parse(SourceText? entry)
+    /// <summary>Field name to (macro, arguments).</summary>
+    public static Dictionary<string, (string Macro, IReadOnlyList<CFragment> Args)> Parse(SourceText? entry)
     {
-        var result = new Dictionary<string, (string, IReadOnlyList<string>)>(StringComparer.Ordinal);
+        var result = new Dictionary<string, (string, IReadOnlyList<CFragment>)>(StringComparer.Ordinal);
         if (entry is null)
             return result;
-        var tokens = CLexer.Tokens(entry.Text);
+        var tokens = entry.Tokens;
         for (int i = 0; i + 1 < tokens.Count; i++)
         {
-            if (!tokens[i].IsIdentifier || !tokens[i + 1].Is("("))
+            if (!tokens[i].IsWord || !tokens[i + 1].Is("("))
                 continue;
             int depth = 0, close = -1;
             for (int j = i + 1; j < tokens.Count; j++)
@@ -34,11 +34,11 @@ internal static class EntryMacros
             if (close < 0)
                 break;
             string macro = tokens[i].Text;
-            var args = CLexer.Split(tokens.GetRange(i + 2, close - i - 2), ",").Select(a => CLexer.Text(entry.Text, a)).ToList();
+            var args = CTokens.Split(tokens.Skip(i + 2).Take(close - i - 2).ToList(), ",").Select(CFragment.Of).ToList();
             int nameAt = macro is "__string" or "__string_len" or "__bitmask" or "__cpumask" or "__vstring" or "__sockaddr"
                 or "__rel_string" or "__rel_string_len" or "__rel_bitmask" or "__rel_cpumask" or "__rel_sockaddr" ? 0 : 1;
             if (nameAt < args.Count)
-                result.TryAdd(args[nameAt], (macro, args));
+                result.TryAdd(args[nameAt].Text, (macro, args));
             i = close;
         }
         return result;

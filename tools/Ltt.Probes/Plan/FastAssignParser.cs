@@ -19,10 +19,10 @@ public static class FastAssignParser
 
     public static FastAssignResult Parse(SourceText? assign, IReadOnlyList<EventField> fields)
     {
-        if (assign is null || assign.Text.Length == 0)
+        if (assign is null || assign.Tokens.Count == 0)
             return FastAssignResult.Empty;
         var byName = fields.GroupBy(f => f.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var tokens = CLexer.Tokens(assign.Text);
+        var tokens = assign.Tokens.ToList();
         var sources = new Dictionary<string, FieldSource>(StringComparer.Ordinal);
         var unplaced = new List<UnplacedField>();
         var twice = new HashSet<string>(StringComparer.Ordinal);
@@ -31,22 +31,22 @@ public static class FastAssignParser
 
         foreach (var statement in Statements(tokens))
         {
-            var at = assign.LocationOf(statement[0].Offset);
-            if (LocalDeclarationOf(assign.Text, statement, at) is { } declaration)
+            var at = assign.LocationOf(statement[0]);
+            if (LocalDeclarationOf(statement, at) is { } declaration)
             {
                 locals[declaration.Name] = locals.ContainsKey(declaration.Name) ? (at.Line, null) : (at.Line, declaration);
                 continue;
             }
             var placed = new List<FieldSource>();
-            if (statement[0].Is("if") && BranchStatement.Read(assign.Text, statement) is { } branches && branches.Fields.All(byName.ContainsKey))
+            if (statement[0].Is("if") && BranchStatement.Read(statement) is { } branches && branches.Fields.All(byName.ContainsKey))
             {
-                placed.AddRange(branches.Fields.Select(f => new FieldSource(f, FieldSourceKind.Branches, branches.Text, null, at) { Group = branches.Fields }));
+                placed.AddRange(branches.Fields.Select(f => new FieldSource(f, FieldSourceKind.Branches, new CFragment(statement, branches.Text), null, at) { Group = branches.Fields }));
             }
-            else if (!TryPlace(assign.Text, statement, byName, at, out var source, out Unrecordable why))
+            else if (!TryPlace(statement, byName, at, out var source, out Unrecordable why))
             {
                 // An assignment to one field leaves only that one unplaced; any other statement, every field it names.
-                var touched = statement.Count > 2 && statement[0].Is("__entry") && statement[1].Is("->") && statement[2].IsIdentifier &&
-                    !statement.Any(t => t.IsIdentifier && Compound.Contains(t.Text))
+                var touched = statement.Count > 2 && statement[0].Is("__entry") && statement[1].Is("->") && statement[2].IsWord &&
+                    !statement.Any(t => t.IsWord && Compound.Contains(t.Text))
                     ? [statement[2].Text]
                     : FieldsNamed(statement);
                 foreach (string field in touched.Where(byName.ContainsKey).Distinct())
@@ -95,7 +95,7 @@ public static class FastAssignParser
         if (locals.Count == 0)
             return source;
         var needed = new Dictionary<string, LocalDeclaration>(StringComparer.Ordinal);
-        var pending = new Queue<string>(Names((source.Expression ?? "") + " " + (source.Count ?? "")).Where(locals.ContainsKey));
+        var pending = new Queue<string>(Names(source.Expression).Concat(Names(source.Count)).Where(locals.ContainsKey));
         while (pending.Count > 0)
         {
             string name = pending.Dequeue();
@@ -114,12 +114,14 @@ public static class FastAssignParser
     }
 
     /// <summary>The names a fragment uses (members after '-&gt;' and '.' aside).</summary>
-    private static IEnumerable<string> Names(string code)
+    private static IEnumerable<string> Names(CFragment? code)
     {
-        var tokens = CLexer.Tokens(code);
+        if (code is null)
+            yield break;
+        var tokens = code.Tokens;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i].IsIdentifier && !(i > 0 && (tokens[i - 1].Is("->") || tokens[i - 1].Is("."))))
+            if (tokens[i].IsWord && !(i > 0 && (tokens[i - 1].Is("->") || tokens[i - 1].Is("."))))
                 yield return tokens[i].Text;
         }
     }
@@ -128,7 +130,7 @@ public static class FastAssignParser
     /// <c>struct hfi1_qp_priv *priv = qp-&gt;priv</c>: one variable declared with its value, which
     /// reads no entry field. Arrays, several declarators and constant pointers are not.
     /// </summary>
-    private static LocalDeclaration? LocalDeclarationOf(string text, List<CToken> s, SourceLocation at)
+    private static LocalDeclaration? LocalDeclarationOf(List<CToken> s, SourceLocation at)
     {
         int eq = -1, depth = 0;
         for (int i = 0; i < s.Count; i++)
@@ -145,14 +147,14 @@ public static class FastAssignParser
         if (eq < 2 || eq == s.Count - 1)
             return null;
         var declarator = s.GetRange(0, eq);
-        if (!declarator.All(t => t.IsIdentifier || t.Is("*")) || !declarator[^1].IsIdentifier || declarator[^2].Is("const") ||
+        if (!declarator.All(t => t.IsWord || t.Is("*")) || !declarator[^1].IsWord || declarator[^2].Is("const") ||
             declarator.Any(t => Compound.Contains(t.Text) || t.Is("__entry") || t.Is("return") || t.Is("static")))
             return null;
         var value = s.GetRange(eq + 1, s.Count - eq - 1);
         if (MentionsEntry(value))
             return null;
         string name = declarator[^1].Text;
-        return new LocalDeclaration(name, CLexer.Text(text, declarator), CLexer.Text(text, value), at);
+        return new LocalDeclaration(name, CTokens.Join(declarator), CFragment.Of(value), at);
     }
 
     /// <summary>Top-level statements: up to a ';', or a whole compound statement (braces, if/else) as one.</summary>
@@ -204,30 +206,30 @@ public static class FastAssignParser
     /// The source <paramref name="s"/> gives, or false with why it is not understood. True with a
     /// null source for a statement that sets no field (a local helper call, an empty statement).
     /// </summary>
-    private static bool TryPlace(string text, List<CToken> s, Dictionary<string, EventField> fields, SourceLocation at, out FieldSource? source, out Unrecordable why)
+    private static bool TryPlace(List<CToken> s, Dictionary<string, EventField> fields, SourceLocation at, out FieldSource? source, out Unrecordable why)
     {
         source = null;
         why = null!;
-        if (s.Any(t => t.IsIdentifier && Compound.Contains(t.Text)) || s.Any(t => t.Is("{")))
+        if (s.Any(t => t.IsWord && Compound.Contains(t.Text)) || s.Any(t => t.Is("{")))
         {
-            string keyword = s.FirstOrDefault(t => t.IsIdentifier && Compound.Contains(t.Text)).Text ?? "{";
+            string keyword = s.FirstOrDefault(t => t.IsWord && Compound.Contains(t.Text)).Text ?? "{";
             why = keyword == "{"
                 ? new Unrecordable(UnrecordedCause.Conditional, "a block", "set inside a block of TP_fast_assign")
                 : new Unrecordable(UnrecordedCause.Conditional, $"'{keyword}'", $"set inside {("aeiou".Contains(keyword[0]) ? "an" : "a")} '{keyword}' statement of TP_fast_assign");
             return false;
         }
         // (__entry->f) = EXPR, as statement macros write it (NETDEV_ASSIGN)
-        if (s.Count > 6 && s[0].Is("(") && s[1].Is("__entry") && s[2].Is("->") && s[3].IsIdentifier && s[4].Is(")") && s[5].Is("="))
+        if (s.Count > 6 && s[0].Is("(") && s[1].Is("__entry") && s[2].Is("->") && s[3].IsWord && s[4].Is(")") && s[5].Is("="))
             s = [.. s.GetRange(1, 3), .. s.GetRange(5, s.Count - 5)];
         // __entry->f = EXPR
-        if (s.Count >= 3 && s[0].Is("__entry") && s[1].Is("->") && s[2].IsIdentifier)
+        if (s.Count >= 3 && s[0].Is("__entry") && s[1].Is("->") && s[2].IsWord)
         {
             string field = s[2].Text;
             if (s.Count < 5 || !s[3].Is("="))
             {
                 why = s.Count > 3 && (s[3].Is(".") || s[3].Is("[") || s[3].Is("->"))
                     ? new Unrecordable(UnrecordedCause.Statement, "sets a part of the field", "TP_fast_assign sets a part of the field, not the whole of it")
-                    : new Unrecordable(UnrecordedCause.Statement, "not a plain assignment", $"'{CLexer.Text(text, s)}' is not a plain assignment");
+                    : new Unrecordable(UnrecordedCause.Statement, "not a plain assignment", $"'{CTokens.Join(s)}' is not a plain assignment");
                 return false;
             }
             var rhs = s.Skip(4).ToList();
@@ -236,20 +238,20 @@ public static class FastAssignParser
                 why = FromOtherFields(at);
                 return false;
             }
-            source = new FieldSource(field, FieldSourceKind.Value, CLexer.Text(text, rhs), null, at);
+            source = new FieldSource(field, FieldSourceKind.Value, CFragment.Of(rhs), null, at);
             return true;
         }
-        if (s.Count < 3 || !s[0].IsIdentifier || !s[1].Is("(") || !s[^1].Is(")") || CloseOf(s, 1) != s.Count - 1)
+        if (s.Count < 3 || !s[0].IsWord || !s[1].Is("(") || !s[^1].Is(")") || CloseOf(s, 1) != s.Count - 1)
         {
-            why = new Unrecordable(UnrecordedCause.Statement, "not understood", $"'{Short(CLexer.Text(text, s))}' is not a statement the planner understands");
+            why = new Unrecordable(UnrecordedCause.Statement, "not understood", $"'{Short(CTokens.Join(s))}' is not a statement the planner understands");
             return false;
         }
         string call = s[0].Text;
-        var args = CLexer.Split(s.GetRange(2, s.Count - 3), ",");
+        var args = CTokens.Split(s.GetRange(2, s.Count - 3), ",");
         if (call is "__assign_str" or "__assign_bitmask")
         {
             int wanted = call == "__assign_str" ? 2 : 3;
-            if (args.Count < 1 || args[0].Count != 1 || !args[0][0].IsIdentifier || args.Count > wanted || call == "__assign_bitmask" && args.Count != 3)
+            if (args.Count < 1 || args[0].Count != 1 || !args[0][0].IsWord || args.Count > wanted || call == "__assign_bitmask" && args.Count != 3)
             {
                 why = new Unrecordable(UnrecordedCause.AssignHelper, $"{call} with {args.Count} arguments", $"{call} with {args.Count} arguments is not understood");
                 return false;
@@ -261,24 +263,24 @@ public static class FastAssignParser
             }
             string field = args[0][0].Text;
             source = call == "__assign_str"
-                ? new FieldSource(field, FieldSourceKind.String, args.Count == 2 ? CLexer.Text(text, args[1]) : null, null, at)
-                : new FieldSource(field, FieldSourceKind.Bitmask, CLexer.Text(text, args[1]), CLexer.Text(text, args[2]), at);
+                ? new FieldSource(field, FieldSourceKind.String, args.Count == 2 ? CFragment.Of(args[1]) : null, null, at)
+                : new FieldSource(field, FieldSourceKind.Bitmask, CFragment.Of(args[1]), CFragment.Of(args[2]), at);
             return true;
         }
-        if (call == "memcpy" && args.Count == 3 && args[0].Count == 4 && args[0][0].Is("__get_dynamic_array") && args[0][2].IsIdentifier)
+        if (call == "memcpy" && args.Count == 3 && args[0].Count == 4 && args[0][0].Is("__get_dynamic_array") && args[0][2].IsWord)
         {
             if (MentionsEntry(args[1]) || MentionsEntry(args[2]))
             {
                 why = new Unrecordable(UnrecordedCause.FromOtherFields, at.File, "the data or its length come from other entry fields");
                 return false;
             }
-            source = new FieldSource(args[0][2].Text, FieldSourceKind.DynamicArray, CLexer.Text(text, args[1]), CLexer.Text(text, args[2]), at);
+            source = new FieldSource(args[0][2].Text, FieldSourceKind.DynamicArray, CFragment.Of(args[1]), CFragment.Of(args[2]), at);
             return true;
         }
         if (StringCopies.Contains(call) && args.Count >= 2 && EntryField(args[0]) is { } target &&
             fields.TryGetValue(target, out var targetField) && IsCharArray(targetField) && !MentionsEntry(args[1]))
         {
-            source = new FieldSource(target, FieldSourceKind.String, CLexer.Text(text, args[1]), null, at);
+            source = new FieldSource(target, FieldSourceKind.String, CFragment.Of(args[1]), null, at);
             return true;
         }
         if (s.FirstOrDefault(t => t.Text.StartsWith("__assign_", StringComparison.Ordinal)) is { Text: { } helper })
@@ -300,7 +302,7 @@ public static class FastAssignParser
             why = new Unrecordable(UnrecordedCause.Statement, "a call fills a non-array field", $"'{call}(...)' takes the field's address: only an array field can be filled by a call");
             return false;
         }
-        source = new FieldSource(named[0], FieldSourceKind.Fill, CLexer.Text(text, s), null, at);
+        source = new FieldSource(named[0], FieldSourceKind.Fill, CFragment.Of(s), null, at);
         return true;
     }
 
@@ -324,15 +326,15 @@ public static class FastAssignParser
                     j--;
                 j--;
             }
-            if (j >= 0 && s[j].IsIdentifier && !(j > 0 && (s[j - 1].Is("->") || s[j - 1].Is("."))) && !s[j].Is("__entry"))
+            if (j >= 0 && s[j].IsWord && !(j > 0 && (s[j - 1].Is("->") || s[j - 1].Is("."))) && !s[j].Is("__entry"))
                 names.Add(s[j].Text);
         }
         // A declaration without initialisers: int a, b;
-        if (s.Count >= 2 && s.All(t => t.IsIdentifier || t.Is("*") || t.Is(",")))
+        if (s.Count >= 2 && s.All(t => t.IsWord || t.Is("*") || t.Is(",")))
         {
             for (int i = 1; i < s.Count; i++)
             {
-                if (s[i].IsIdentifier && (i + 1 == s.Count || s[i + 1].Is(",")))
+                if (s[i].IsWord && (i + 1 == s.Count || s[i + 1].Is(",")))
                     names.Add(s[i].Text);
             }
         }
@@ -347,13 +349,13 @@ public static class FastAssignParser
 
     /// <summary>f for exactly <c>__entry-&gt;f</c>.</summary>
     private static string? EntryField(List<CToken> arg) =>
-        arg.Count == 3 && arg[0].Is("__entry") && arg[1].Is("->") && arg[2].IsIdentifier ? arg[2].Text : null;
+        arg.Count == 3 && arg[0].Is("__entry") && arg[1].Is("->") && arg[2].IsWord ? arg[2].Text : null;
 
     private static IEnumerable<string> EntryFields(List<CToken> s)
     {
         for (int i = 0; i + 2 < s.Count; i++)
         {
-            if (s[i].Is("__entry") && s[i + 1].Is("->") && s[i + 2].IsIdentifier)
+            if (s[i].Is("__entry") && s[i + 1].Is("->") && s[i + 2].IsWord)
                 yield return s[i + 2].Text;
         }
     }
@@ -371,10 +373,10 @@ public static class FastAssignParser
         for (int i = 0; i < s.Count; i++)
         {
             if (s[i].Is("("))
-                calls.Push(i > 0 && s[i - 1].IsIdentifier && !Compound.Contains(s[i - 1].Text) && s[i - 1].Text is not ("sizeof" or "typeof"));
+                calls.Push(i > 0 && s[i - 1].IsWord && !Compound.Contains(s[i - 1].Text) && s[i - 1].Text is not ("sizeof" or "typeof"));
             else if (s[i].Is(")") && calls.Count > 0)
                 calls.Pop();
-            if (!(s[i].Is("__entry") && i + 2 < s.Count && s[i + 1].Is("->") && s[i + 2].IsIdentifier))
+            if (!(s[i].Is("__entry") && i + 2 < s.Count && s[i + 1].Is("->") && s[i + 2].IsWord))
                 continue;
             int end = i + 3;
             while (end < s.Count && (s[end].Is(".") || s[end].Is("->") || s[end].Is("[")))
@@ -406,7 +408,7 @@ public static class FastAssignParser
         {
             if (s[i].Text.StartsWith("__assign_", StringComparison.Ordinal) || s[i].Text.StartsWith("__get_", StringComparison.Ordinal))
             {
-                if (s[i + 1].Is("(") && s[i + 2].IsIdentifier)
+                if (s[i + 1].Is("(") && s[i + 2].IsWord)
                     yield return s[i + 2].Text;
             }
         }

@@ -10,7 +10,7 @@ namespace Ltt.Probes.Plan;
 /// (<c>memcpy</c>) or bit count (<c>__assign_bitmask</c>); null for a value or a string.
 /// </summary>
 /// <param name="Expression">Null for the one-argument <c>__assign_str(f)</c>: the source is <c>__string</c>'s.</param>
-public sealed record FieldSource(string Field, FieldSourceKind Kind, string? Expression, string? Count, SourceLocation Location)
+public sealed record FieldSource(string Field, FieldSourceKind Kind, CFragment? Expression, CFragment? Count, SourceLocation Location)
 {
     /// <summary>The TP_fast_assign variables the value reads, in the order TP_fast_assign sets them (each before those that read it).</summary>
     public IReadOnlyList<LocalDeclaration> Prologue { get; init; } = [];

@@ -7,8 +7,8 @@ namespace Ltt.Probes.Plan;
 /// which a field's value reads: the probe declares it (<see cref="Declaration"/>, <c>struct
 /// hfi1_qp_priv *priv</c>) and sets it (<c>priv = qp-&gt;priv;</c>) before computing the value.
 /// </summary>
-public sealed record LocalDeclaration(string Name, string Declaration, string Value, SourceLocation Location)
+public sealed record LocalDeclaration(string Name, string Declaration, CFragment Value, SourceLocation Location)
 {
     /// <summary>The statement that sets it, as the probe writes it.</summary>
-    public string Assignment => $"{Name} = {Value};";
+    public string Assignment => $"{Name} = {Value.Text};";
 }

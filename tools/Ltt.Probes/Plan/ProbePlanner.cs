@@ -318,7 +318,7 @@ public static class ProbePlanner
         FieldSource source,
         ValueResolver resolver,
         CodeValueBuilder code,
-        Dictionary<string, (string Macro, IReadOnlyList<string> Args)> entryMacros,
+        Dictionary<string, (string Macro, IReadOnlyList<CFragment> Args)> entryMacros,
         out ProbeValue value,
         out Unrecordable why)
     {

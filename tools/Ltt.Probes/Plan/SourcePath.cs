@@ -9,10 +9,10 @@ namespace Ltt.Probes.Plan;
 /// </summary>
 internal static class SourcePath
 {
-    public static bool TryGet(string expression, EventField entry, out string path)
+    public static bool TryGet(CFragment expression, EventField entry, out string path)
     {
         path = "";
-        var tokens = CLexer.Tokens(expression);
+        var tokens = expression.Tokens.ToList();
         while (true)
         {
             if (tokens.Count >= 2 && tokens[0].Is("(") && CloseAt(tokens, 0) == tokens.Count - 1)
@@ -31,11 +31,11 @@ internal static class SourcePath
             }
             break;
         }
-        if (tokens.Count == 0 || !tokens[0].IsIdentifier || tokens.Count % 2 == 0)
+        if (tokens.Count == 0 || !tokens[0].IsWord || tokens.Count % 2 == 0)
             return false;
         for (int i = 1; i < tokens.Count; i += 2)
         {
-            if (!(tokens[i].Is("->") || tokens[i].Is(".")) || !tokens[i + 1].IsIdentifier)
+            if (!(tokens[i].Is("->") || tokens[i].Is(".")) || !tokens[i + 1].IsWord)
                 return false;
         }
         path = string.Concat(tokens.Select(t => t.Text));
@@ -51,7 +51,7 @@ internal static class SourcePath
 
     /// <summary>Whether the tokens can only be a type name: words (no operators but '*'), none of them an argument-like expression.</summary>
     private static bool IsTypeName(List<CToken> tokens) =>
-        tokens.Count > 0 && tokens.All(t => t.IsIdentifier || t.Is("*")) &&
+        tokens.Count > 0 && tokens.All(t => t.IsWord || t.Is("*")) &&
         (tokens.Count > 1 || TypeWords.Contains(tokens[0].Text) || tokens[0].Text.EndsWith("_t", StringComparison.Ordinal) ||
          tokens[0].Text is "u8" or "u16" or "u32" or "u64" or "s8" or "s16" or "s32" or "s64" or "__u8" or "__u16" or "__u32" or "__u64" or "__s8" or "__s16" or "__s32" or "__s64");
 

@@ -1,3 +1,5 @@
+using Ltt.Tracepoints.Model;
+
 namespace Ltt.Probes.Plan;
 
 /// <summary>
@@ -13,10 +15,13 @@ namespace Ltt.Probes.Plan;
 /// <param name="Value">What is recorded: the local, or for a sequence the data pointer.</param>
 /// <param name="Count">For a sequence, the local holding its element count (already capped).</param>
 /// <param name="Arguments">The tracepoint arguments the code reads.</param>
+/// <param name="Reads">The scanner's tokens of what the code evaluates (the TP_fast_assign variables' values, the
+/// expression or statement, a sequence's count): where it reads the arguments, and through which members.</param>
 public sealed record ValueCode(
     FieldSource Source,
     IReadOnlyList<string> Locals,
     IReadOnlyList<string> Statements,
     string Value,
     string? Count,
-    IReadOnlyList<string> Arguments);
+    IReadOnlyList<string> Arguments,
+    IReadOnlyList<CToken> Reads);

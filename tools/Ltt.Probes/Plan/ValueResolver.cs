@@ -74,7 +74,7 @@ internal sealed class ValueResolver(TargetAbi abi, bool packed)
         ValueCode? code = null)
     {
         value = null!;
-        string expression = code?.Source.Expression ?? (code is not null ? code.Value : arg!.Name + string.Concat(steps));
+        string expression = code?.Source.Expression?.Text ?? (code is not null ? code.Value : arg!.Name + string.Concat(steps));
         CType recordedFrom = entry?.Type ?? source;
         bool entryIsString = entry is not null && (entry.Macro == "__string" || entry.ArrayLength is not null && CTypes.IsPlainChar(entry.Type.Element ?? entry.Type));
         ProbeValueKind kind;

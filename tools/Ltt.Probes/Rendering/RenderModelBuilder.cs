@@ -150,7 +150,7 @@ internal static partial class RenderModelBuilder
         if (v.Kind is ProbeValueKind.Array or ProbeValueKind.Sequence)
         {
             string element = CastName(v.SourceType);
-            return new RenderValue(v.Name, member, MemberType(size, signed), expr, v.Code?.Source.Expression ?? expr, "bytes",
+            return new RenderValue(v.Name, member, MemberType(size, signed), expr, v.Code?.Source.Expression?.Text ?? expr, "bytes",
                 size, v.Layout.Alignment, 0, false)
             {
                 IsArray = v.Kind == ProbeValueKind.Array,
@@ -177,7 +177,7 @@ internal static partial class RenderModelBuilder
             member,
             v.Kind == ProbeValueKind.String ? "char *" : MemberType(size, signed),
             expr,
-            v.Code?.Source.Expression ?? v.Expression,
+            v.Code?.Source.Expression?.Text ?? v.Expression,
             v.Kind == ProbeValueKind.String ? "string" : (signed ? "s" : "u") + (size * 8),
             size,
             v.Layout.Alignment,

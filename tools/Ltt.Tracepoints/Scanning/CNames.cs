@@ -1,3 +1,5 @@
+using Ltt.Tracepoints.Model;
+
 namespace Ltt.Tracepoints.Scanning;
 
 /// <summary>
@@ -33,6 +35,16 @@ internal static class CNames
         Keywords.Contains(name) || name.StartsWith("__builtin_", StringComparison.Ordinal) || name.StartsWith("__atomic_", StringComparison.Ordinal) ||
         name.StartsWith("__sync_", StringComparison.Ordinal) || name is "__VA_ARGS__" or "__VA_OPT__" or "__attribute__" or "__attribute" ||
         name.Length > 4 && name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("__", StringComparison.Ordinal) && char.IsAsciiLetterUpper(name[2]);
+
+    /// <summary>The scan's tokens as <see cref="Tok"/>s: literals become placeholders, as <see cref="Tokenize"/> makes them.</summary>
+    public static List<Tok> FromModel(IReadOnlyList<CToken> tokens) => tokens.Select(t => t.Kind switch
+    {
+        CTokenKind.Identifier or CTokenKind.Keyword => new Tok(true, t.Text),
+        CTokenKind.Literal when t.Text.EndsWith('"') => new Tok(false, "\"\""),
+        CTokenKind.Literal when t.Text.EndsWith('\'') => new Tok(false, "''"),
+        CTokenKind.Literal => new Tok(false, "0"),
+        _ => new Tok(false, t.Text),
+    }).ToList();
 
     /// <summary>The tokens of C text; comments, line continuations and the contents of literals are dropped.</summary>
     public static List<Tok> Tokenize(string text)

@@ -1,4 +1,3 @@
-using System.Text;
 using Ltt.Clang;
 using Ltt.Tracepoints.Model;
 
@@ -7,7 +6,7 @@ namespace Ltt.Tracepoints.Scanning;
 /// <summary>
 /// Finds, in the tokens of a header, the <c>TP_STRUCT__entry(...)</c> and <c>TP_fast_assign(...)</c>
 /// bodies of each event class (<c>DECLARE_EVENT_CLASS</c> and the <c>TRACE_EVENT</c> family), kept
-/// as source text with their line breaks so that what is read from them can name its line.
+/// as their tokens with their lines so that what is read from them can name its line.
 /// </summary>
 internal static class ClassBodies
 {
@@ -45,7 +44,10 @@ internal static class ClassBodies
         "__rel_string_len", "__rel_bitmask", "__rel_cpumask", "__rel_sockaddr",
     };
 
-    /// <summary>The names the bodies call (an identifier before '(', not after '-&gt;' or '.'), compiler builtins and the trace macros aside.</summary>
+    /// <summary>
+    /// The names the bodies call (a word before '(' on its line, not a member after '-&gt;' or '.'),
+    /// compiler builtins and the trace macros aside.
+    /// </summary>
     public static IReadOnlyList<string> Calls(SourceText? entry, SourceText? assign)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
@@ -53,21 +55,16 @@ internal static class ClassBodies
         {
             if (text is null)
                 continue;
-            string t = text.Text;
-            for (int i = 0; i < t.Length; i++)
+            var tokens = text.Tokens;
+            for (int i = 0; i + 1 < tokens.Count; i++)
             {
-                if (!(char.IsAsciiLetter(t[i]) || t[i] == '_') || i > 0 && (char.IsAsciiLetterOrDigit(t[i - 1]) || t[i - 1] is '_' or '.' or '>' or '"'))
+                CToken t = tokens[i], next = tokens[i + 1];
+                if (!t.IsWord || !next.Is("(") || next.Line != t.Line)
                     continue;
-                int end = i;
-                while (end < t.Length && (char.IsAsciiLetterOrDigit(t[end]) || t[end] == '_'))
-                    end++;
-                int next = end;
-                while (next < t.Length && t[next] is ' ' or '\t')
-                    next++;
-                string name = t[i..end];
-                if (next < t.Length && t[next] == '(' && !Known.Contains(name) && !name.StartsWith("__builtin_", StringComparison.Ordinal))
-                    names.Add(name);
-                i = end - 1;
+                if (i > 0 && !t.SpaceBefore && tokens[i - 1].Text[^1] is '.' or '>' or '"')
+                    continue;
+                if (!Known.Contains(t.Text) && !t.Text.StartsWith("__builtin_", StringComparison.Ordinal))
+                    names.Add(t.Text);
             }
         }
         return names.ToList();
@@ -83,12 +80,12 @@ internal static class ClassBodies
         var bound = new HashSet<string>(arguments, StringComparer.Ordinal);
         var names = new SortedSet<string>(StringComparer.Ordinal);
         if (assign is not null)
-            names.UnionWith(CNames.Free(CNames.Tokenize(assign.Text), bound, wordArguments));
+            names.UnionWith(CNames.Free(CNames.FromModel(assign.Tokens), bound, wordArguments));
         if (entry is not null)
         {
             // TP_STRUCT__entry names its fields: they are no uses.
             bound.UnionWith(fields);
-            names.UnionWith(CNames.Free(CNames.Tokenize(entry.Text), bound, wordArguments));
+            names.UnionWith(CNames.Free(CNames.FromModel(entry.Tokens), bound, wordArguments));
         }
         names.ExceptWith(Known);
         return names.ToList();
@@ -128,8 +125,8 @@ internal static class ClassBodies
             if (arg[0].Is(macro))
             {
                 if (inner.Count == 0)
-                    return new SourceText("", new SourceLocation(relativeFile, arg[1].Position.Line, arg[1].Position.Column + 1));
-                return new SourceText(JoinLines(macros.Expand(inner)), new SourceLocation(relativeFile, inner[0].Position.Line, inner[0].Position.Column));
+                    return new SourceText([], new SourceLocation(relativeFile, arg[1].Position.Line, arg[1].Position.Column + 1));
+                return new SourceText(ModelTokens.From(macros.Expand(inner)), new SourceLocation(relativeFile, inner[0].Position.Line, inner[0].Position.Column));
             }
             if (arg[0].Kind == TokenKind.Identifier && arg[0].Spelling.StartsWith(macro + "_", StringComparison.Ordinal))
             {
@@ -137,7 +134,7 @@ internal static class ClassBodies
                 if (start < 0)
                     return null;
                 var body = inner.Skip(start).ToList();
-                return new SourceText(JoinLines(macros.Expand(body)), new SourceLocation(relativeFile, body[0].Position.Line, body[0].Position.Column));
+                return new SourceText(ModelTokens.From(macros.Expand(body)), new SourceLocation(relativeFile, body[0].Position.Line, body[0].Position.Column));
             }
         }
         return null;
@@ -161,25 +158,5 @@ internal static class ClassBodies
                 return start < inner.Count ? start : -1;
         }
         return -1;
-    }
-
-    /// <summary>The tokens as text: the source's line breaks kept (one '\n' per line), one space between tokens the source separated on a line.</summary>
-    internal static string JoinLines(IReadOnlyList<Token> tokens)
-    {
-        var sb = new StringBuilder();
-        for (int i = 0; i < tokens.Count; i++)
-        {
-            if (i > 0)
-            {
-                Token prev = tokens[i - 1];
-                int breaks = tokens[i].Position.Line - prev.Position.Line;
-                if (breaks > 0)
-                    sb.Append('\n', breaks).Append('\t');
-                else if (prev.Position.Offset + prev.Spelling.Length != tokens[i].Position.Offset)
-                    sb.Append(' ');
-            }
-            sb.Append(tokens[i].Spelling);
-        }
-        return sb.ToString();
     }
 }

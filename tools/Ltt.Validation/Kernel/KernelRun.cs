@@ -316,7 +316,7 @@ public static class KernelRun
         {
             foreach (var value in ev.Values)
             {
-                if (value.Code is { Arguments.Count: 0 } code && code.Source.Expression?.Trim() is "jiffies" or "jiffies_64" or "get_jiffies_64()")
+                if (value.Code is { Arguments.Count: 0 } code && code.Source.Expression?.Text.Trim() is "jiffies" or "jiffies_64" or "get_jiffies_64()")
                     fields.Add($"{ev.Name}.{value.Name}");
             }
         }
