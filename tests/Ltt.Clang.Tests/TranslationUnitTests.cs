@@ -62,6 +62,30 @@ public sealed class TranslationUnitTests : IDisposable
     }
 
     [Fact]
+    public void GivesEnumsTheSignednessGccGivesThem()
+    {
+        // GCC: an enum is unsigned unless an enumerator is negative; mode(byte) and packed only narrow it
+        // (afs.h's enums are __mode(byte); clang alone makes those signed char).
+        using var unit = Parse("""
+            enum plain { P0, P1 };
+            enum negative { N0 = -1, N1 };
+            enum byte { B0, B1 } __attribute__((mode(byte)));
+            enum byte_negative { BN0 = -2, BN1 } __attribute__((mode(byte)));
+            enum __attribute__((packed)) packed { K0, K1 = 200 };
+            enum big { G0 = 0x80000000u };
+            enum wide { W0 = 0x100000000ull, W1 = -1 };
+            typedef enum byte byte_t;
+            enum fixed : signed char { F0 };
+            void f(enum plain a, enum negative b, enum byte c, enum byte_negative d, enum packed e, enum big g, enum wide w, byte_t t,
+                   enum fixed x);
+            """);
+        var args = Find(unit, CursorKind.FunctionDecl, "f").Arguments;
+
+        Assert.Equal([4L, 4, 1, 1, 1, 4, 8, 1, 1], args.Select(a => a.Type.SizeOf));
+        Assert.Equal([false, true, false, true, false, false, true, false, true], args.Select(a => a.Type.IsSigned));
+    }
+
+    [Fact]
     public void ReadsAnnotationsAndExpansionLocations()
     {
         using var unit = Parse("""

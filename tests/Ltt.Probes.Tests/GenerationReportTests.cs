@@ -33,7 +33,10 @@ public sealed class GenerationReportTests
         };
         var leftOut = new List<LeftOutHeader> { new("arch/s390/kvm/trace.h", "arch/s390/", "another architecture's build", 40) };
 
-        var report = new GenerationReport(10, 2, leftOut, skipped, [], unrecorded, [], []);
+        var report = new GenerationReport(10, 2, leftOut, skipped, [], unrecorded, [], [])
+        {
+            PerMacro = [new MacroCount("TRACE_EVENT", 10, 1, 3, 40)],
+        };
         var summary = report.Summary();
 
         Assert.True(report.HasSkipped);
@@ -51,6 +54,14 @@ public sealed class GenerationReportTests
         Assert.Contains("fs/xfs/xfs_trace.h:20: TRACE_EVENT(b): the prototype does not compile", text);
         Assert.Equal(12, text.Split('\n').Count(l => l.StartsWith("fs/nfs/nfstrace.h:", StringComparison.Ordinal)));
         Assert.Contains("Not recorded: uses a TP_fast_assign local (9)", text);
+        Assert.Contains("""
+
+            Sites per macro
+            macro                     resolved  forced  unresolved  left out
+            TRACE_EVENT                     10       1           3        40
+            total                           10       1           3        40
+
+            """, text);
     }
 
     [Fact]

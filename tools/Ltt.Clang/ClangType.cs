@@ -45,7 +45,11 @@ public readonly struct ClangType
 
     public Cursor Declaration => new(NativeMethods.clang_getTypeDeclaration(_type), _unit);
 
-    /// <summary>True for the signed integer kinds, and for enums stored as a signed integer.</summary>
+    /// <summary>
+    /// True for the signed integer kinds, and for enums GCC makes signed: the kernel is built with GCC, so an
+    /// enum is signed when one of its enumerators is negative, or, with a fixed underlying type, when that
+    /// type is.
+    /// </summary>
     public bool IsSigned
     {
         get
@@ -55,11 +59,27 @@ public readonly struct ClangType
             {
                 TypeKind.CharS or TypeKind.SChar or TypeKind.WChar or TypeKind.Short or TypeKind.Int
                     or TypeKind.Long or TypeKind.LongLong or TypeKind.Int128 => true,
-                TypeKind.Enum => canonical.Declaration.EnumIntegerType.IsSigned,
+                TypeKind.Enum => IsSignedEnum(canonical.Declaration),
                 _ => false,
             };
         }
     }
+
+    /// <summary>
+    /// Clang and GCC agree on an enum's signedness except under <c>__attribute__((mode(...)))</c>: clang then
+    /// takes the mode's signed type (afs.h's <c>__mode(byte)</c> enums become <c>signed char</c>), GCC keeps the
+    /// enum unsigned unless an enumerator is negative. A fixed underlying type (<c>enum e : T</c>) decides alone.
+    /// </summary>
+    private static bool IsSignedEnum(Cursor declaration)
+    {
+        bool stored = declaration.EnumIntegerType.IsSigned;
+        bool negative = declaration.Children.Any(c => c.Kind == CursorKind.EnumConstantDecl && c.EnumConstantValue < 0 && c.Type.IsSigned);
+        return stored == negative || HasFixedUnderlyingType(declaration) ? stored : negative;
+    }
+
+    /// <summary>True for <c>enum name : type { ... }</c>: a colon before the enumerator list.</summary>
+    private static bool HasFixedUnderlyingType(Cursor declaration) =>
+        declaration.Tokens.TakeWhile(t => !t.Is("{")).Any(t => t.Is(":"));
 
     /// <summary>The offset of a named field in bits, or a negative <c>CXTypeLayoutError</c>.</summary>
     public unsafe long OffsetOf(string field)

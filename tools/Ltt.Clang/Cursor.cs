@@ -62,6 +62,9 @@ public readonly struct Cursor : IEquatable<Cursor>
     /// <summary>The integer type an enum declaration is stored as.</summary>
     public ClangType EnumIntegerType => new(NativeMethods.clang_getEnumDeclIntegerType(_cursor), _unit);
 
+    /// <summary>The value of an enumerator, sign-extended from its type's width (read it with <see cref="Type"/>'s signedness).</summary>
+    public long EnumConstantValue => NativeMethods.clang_getEnumConstantDeclValue(_cursor);
+
     public Cursor Definition => new(NativeMethods.clang_getCursorDefinition(_cursor), _unit);
 
     public bool IsNull => _cursor.Kind is >= 70 and <= 73; // CXCursor_InvalidFile .. CXCursor_InvalidCode

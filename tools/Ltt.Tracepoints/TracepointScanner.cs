@@ -82,7 +82,10 @@ public static class TracepointScanner
             // Markers stay tree-wide (a marker name must have one format everywhere); tracepoints only where this build compiles.
             string inTree = Path.GetRelativePath(tree, file.Path).Replace('\\', '/');
             if (!inTree.StartsWith("../", StringComparison.Ordinal) && scope.WhyNotBuilt(inTree) is { } outside)
-                leftOut.Add(new LeftOutHeader(inTree, outside.Folder, outside.Reason, invocations.Count));
+                leftOut.Add(new LeftOutHeader(inTree, outside.Folder, outside.Reason, invocations.Count)
+                {
+                    SitesPerMacro = invocations.GroupBy(i => i.Macro).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+                });
             else
                 jobs.Add(new HeaderJob(file.Path, ft, invocations, contexts.GetValueOrDefault(file.Path)));
         }

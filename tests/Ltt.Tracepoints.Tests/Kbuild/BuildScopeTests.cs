@@ -89,6 +89,7 @@ public sealed class BuildScopeTests
             ["arch/s390/kvm/trace.h arch/s390/", "drivers/platform/trace.h drivers/platform/", "drivers/s390/cio/trace.h drivers/s390/"],
             result.LeftOut.Select(h => $"{h.File} {h.Folder}").Order());
         Assert.All(result.LeftOut, h => Assert.Equal(1, h.Sites));
+        Assert.Equal([new MacroCount("TRACE_EVENT", 4, 0, 0, 3)], result.CountsPerMacro());
     }
 
     [Fact]

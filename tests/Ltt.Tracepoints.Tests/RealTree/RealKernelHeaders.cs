@@ -20,18 +20,21 @@ internal static class RealKernelHeaders
         Assert.Empty(Found.MissingParts());
     }
 
-    public static List<string> GccFlags()
+    /// <param name="source">The source tree the headers come from: the headers package's by default, or the whole
+    /// unpacked source (its generated headers still come from the configured build).</param>
+    public static List<string> GccFlags(string? source = null)
     {
         var (code, output, _) = Gcc.Run(["-print-file-name=include"]);
         Assert.True(code == 0, "gcc is missing: run .ci/install");
+        string tree = source ?? Common;
         return
         [
             "-nostdinc", "-isystem", output.Trim(),
-            $"-I{Common}/arch/x86/include", $"-I{Build}/arch/x86/include/generated", $"-I{Common}/include", $"-I{Build}/include",
-            $"-I{Common}/arch/x86/include/uapi", $"-I{Build}/arch/x86/include/generated/uapi", $"-I{Common}/include/uapi",
+            $"-I{tree}/arch/x86/include", $"-I{Build}/arch/x86/include/generated", $"-I{tree}/include", $"-I{Build}/include",
+            $"-I{tree}/arch/x86/include/uapi", $"-I{Build}/arch/x86/include/generated/uapi", $"-I{tree}/include/uapi",
             $"-I{Build}/include/generated/uapi",
-            "-include", $"{Common}/include/linux/compiler-version.h", "-include", $"{Common}/include/linux/kconfig.h",
-            "-include", $"{Common}/include/linux/compiler_types.h",
+            "-include", $"{tree}/include/linux/compiler-version.h", "-include", $"{tree}/include/linux/kconfig.h",
+            "-include", $"{tree}/include/linux/compiler_types.h",
             "-D__KERNEL__", "-DMODULE", "-DKBUILD_MODNAME=\"layout_check\"", "-DKBUILD_BASENAME=\"layout_check\"",
             "-D__KBUILD_MODNAME=kmod_layout_check", "-std=gnu11", "-fshort-wchar", "-fno-strict-aliasing", "-fno-common",
             "-m64", "-pg", "-mrecord-mcount", "-mfentry", "-DCC_USING_FENTRY", "-mno-sse", "-mno-mmx", "-mno-sse2", "-mno-avx", "-mno-80387", "-w",

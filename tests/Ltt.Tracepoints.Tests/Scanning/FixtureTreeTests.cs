@@ -43,6 +43,28 @@ public sealed class FixtureTreeTests : IClassFixture<FixtureTreeTests.Scanned>
     }
 
     [Fact]
+    public void CountsTheSitesOfEachMacroInATable()
+    {
+        // demo_extra is under CONFIG_DEMO_EXTRA, which the fixture's missing configuration leaves unset: forced.
+        var counts = _result.CountsPerMacro();
+
+        Assert.Equal(
+            [
+                "macro                     resolved  forced  unresolved  left out",
+                "DECLARE_EVENT_CLASS              1       0           0         0",
+                "DECLARE_TRACE                    1       0           0         0",
+                "DECLARE_TRACE_CONDITION          1       0           0         0",
+                "DEFINE_EVENT                     1       0           0         0",
+                "DEFINE_EVENT_PRINT               1       0           0         0",
+                "TRACE_EVENT                      3       0           0         0",
+                "TRACE_EVENT_CONDITION            1       0           0         0",
+                "TRACE_EVENT_FN                   1       1           0         0",
+                "total                           10       1           0         0",
+            ],
+            MacroCount.Table(counts));
+    }
+
+    [Fact]
     public void LaysOutTheRecordAsTheKernelDoes()
     {
         var fields = Site("demo_switch").Fields.Select(f => (f.Name, f.TypeSpelling, f.Offset, f.Size, f.IsSigned)).ToList();

@@ -44,6 +44,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] public static partial int clang_Cursor_getNumArguments(CXCursor cursor);
     [LibraryImport(Library)] public static partial CXCursor clang_Cursor_getArgument(CXCursor cursor, uint index);
     [LibraryImport(Library)] public static partial CXType clang_getEnumDeclIntegerType(CXCursor cursor);
+    [LibraryImport(Library)] public static partial long clang_getEnumConstantDeclValue(CXCursor cursor);
     [LibraryImport(Library)] public static partial uint clang_Cursor_isAnonymous(CXCursor cursor);
     [LibraryImport(Library)] public static partial uint clang_Cursor_isMacroFunctionLike(CXCursor cursor);
 

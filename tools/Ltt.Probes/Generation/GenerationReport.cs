@@ -30,6 +30,9 @@ public sealed record GenerationReport(
     /// <summary>How many largest instances each summary line names.</summary>
     private const int Examples = 3;
 
+    /// <summary>The scan's sites per macro: resolved, forced, unresolved, left out (<see cref="ScanResult.CountsPerMacro"/>).</summary>
+    public IReadOnlyList<MacroCount> PerMacro { get; init; } = [];
+
     /// <summary>True when a site of the build was not generated, or the tree had an error.</summary>
     public bool HasSkipped => Skipped.Count > 0 || TreeErrors.Count > 0;
 
@@ -71,6 +74,8 @@ public sealed record GenerationReport(
         sb.Append(CultureInfo.InvariantCulture, $"{N(Events)} events in {N(Modules)} modules\n");
         foreach (string line in Summary())
             sb.Append(line).Append('\n');
+        if (PerMacro.Count > 0)
+            Section(sb, "Sites per macro", MacroCount.Table(PerMacro));
         Section(sb, "Headers left out (not in this architecture's build)", LeftOut.Select(h => $"{h.File}: {h.Sites} sites: {h.Folder} {h.Reason}"));
         Section(sb, "Sites skipped (they do not resolve)", Skipped.Select(s => $"{s.Location}: {s.Macro}({s.Name}): {s.Reason}"));
         Section(sb, "Errors in the tree's headers", TreeErrors.Select(d => d.ToString()));

@@ -161,7 +161,10 @@ public static class ProbeGenerator
             treeErrors,
             plan.Unrecorded,
             scan.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList(),
-            diagnostics.Skip(scan.Diagnostics.Count).Where(d => d.Severity == DiagnosticSeverity.Warning && !unrecordedWarnings.Contains(d)).ToList());
+            diagnostics.Skip(scan.Diagnostics.Count).Where(d => d.Severity == DiagnosticSeverity.Warning && !unrecordedWarnings.Contains(d)).ToList())
+        {
+            PerMacro = scan.CountsPerMacro(),
+        };
         Add(files, GenerationReport.FileName, report.Text());
         return new GeneratedOutput(files, plan, catalog, harness, diagnostics, templateErrors) { Report = report };
     }

@@ -10,4 +10,8 @@ namespace Ltt.Tracepoints.Model;
 /// <param name="Folder">The outermost folder that is out of the build (<c>arch/powerpc/</c>).</param>
 /// <param name="Reason">Why that folder is out, in words.</param>
 /// <param name="Sites">How many site invocations the header holds.</param>
-public sealed record LeftOutHeader(string File, string Folder, string Reason, int Sites);
+public sealed record LeftOutHeader(string File, string Folder, string Reason, int Sites)
+{
+    /// <summary>The header's site invocations by macro (<c>TRACE_EVENT</c> 3, <c>DEFINE_EVENT</c> 12); they add up to <see cref="Sites"/>.</summary>
+    public IReadOnlyDictionary<string, int> SitesPerMacro { get; init; } = new Dictionary<string, int>();
+}

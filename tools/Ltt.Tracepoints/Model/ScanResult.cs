@@ -19,4 +19,16 @@ public sealed record ScanResult(
     public bool HasInputErrors => Diagnostics.Any(d => d.IsInputError);
 
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>The sites of each macro resolved, forced, unresolved and left out, by macro name.</summary>
+    public IReadOnlyList<MacroCount> CountsPerMacro()
+    {
+        var resolved = Sites.GroupBy(s => s.Macro).ToDictionary(g => g.Key, g => (All: g.Count(), Forced: g.Count(s => s.ForcedConfig.Count > 0)));
+        var unresolved = Unresolved.GroupBy(s => s.Macro).ToDictionary(g => g.Key, g => g.Count());
+        var leftOut = LeftOut.SelectMany(h => h.SitesPerMacro).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
+        return resolved.Keys.Union(unresolved.Keys).Union(leftOut.Keys).Order(StringComparer.Ordinal)
+            .Select(m => new MacroCount(m, resolved.GetValueOrDefault(m).All, resolved.GetValueOrDefault(m).Forced,
+                unresolved.GetValueOrDefault(m), leftOut.GetValueOrDefault(m)))
+            .ToList();
+    }
 }

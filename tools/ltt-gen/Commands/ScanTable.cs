@@ -20,11 +20,9 @@ internal static class ScanTable
             output.WriteLine($"{u.Location,-44} {u.Macro,-22} {u.Name,-36} UNRESOLVED: {u.Reason}");
 
         output.WriteLine();
-        var resolved = result.Sites.GroupBy(s => s.Macro).ToDictionary(g => g.Key, g => g.Count());
-        var missing = result.Unresolved.GroupBy(s => s.Macro).ToDictionary(g => g.Key, g => g.Count());
-        foreach (string macro in resolved.Keys.Union(missing.Keys).Order(StringComparer.Ordinal))
-            output.WriteLine($"{macro,-24} {resolved.GetValueOrDefault(macro),6} resolved {missing.GetValueOrDefault(macro),6} unresolved");
-        output.WriteLine($"{"markers",-24} {result.Markers.Count,6}");
+        foreach (string line in MacroCount.Table(result.CountsPerMacro()))
+            output.WriteLine(line);
+        output.WriteLine($"{"markers",-24} {result.Markers.Count,9}");
         if (result.LeftOut.Count > 0)
         {
             output.WriteLine($"left out: {result.LeftOut.Count} headers ({result.LeftOut.Sum(h => h.Sites)} sites) that this architecture's build never compiles: " +
