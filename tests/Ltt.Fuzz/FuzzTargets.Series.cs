@@ -51,7 +51,9 @@ public static partial class FuzzTargets
                 if (path != "/dev/null" && DiffParser.UnsafePath(path) is { } why)
                     throw new InvalidOperationException($"accepted a path that {why}: {path}");
             }
-            if (file.NewMode == "120000" && file.Change != FileChange.Delete)
+            // A link keeps its mode on the index line when only its target changes.
+            string? indexMode = file.Text.Split('\n').FirstOrDefault(l => l.StartsWith("index ", StringComparison.Ordinal))?.Split(' ').ElementAtOrDefault(2);
+            if ((file.NewMode ?? indexMode) == "120000" && file.Change != FileChange.Delete)
             {
                 string target = string.Join('\n', file.Hunks.SelectMany(h => h.Added));
                 if (file.IsBinary || LeavesTree(file.NewPath, target))
