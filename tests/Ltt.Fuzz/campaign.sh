@@ -49,6 +49,10 @@ for t in $targets; do
 		afl-fuzz -i "$in" -o "$out/$t" -t 1000+ -m none -V "$seconds" "${limit[@]}" "${dict[@]}" \
 		-- dotnet "$out/bin/Ltt.Fuzz.dll" "$t" >"$out/$t.log" 2>&1 || true
 	stats="$out/$t/default/fuzzer_stats"
+	if [ ! -f "$stats" ]; then
+		printf '%-20s afl-fuzz did not start: see %s\n' "$t" "$out/$t.log"
+		continue
+	fi
 	get() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }
 	printf '%-20s %12s %8s %8s %8s %6s %8s\n' "$t" "$(get execs_done)" "$(get run_time)" "$(get execs_per_sec)" \
 		"$(get corpus_count)" "$(get saved_crashes)" "$(get saved_hangs)"
