@@ -37,6 +37,13 @@ public static partial class FuzzTargets
         return opened.Record ?? throw new InvalidOperationException("the ftrace skeleton does not open: " + string.Join("; ", opened.Diagnostics));
     }
 
+    /// <summary>The reader allocates one page of the size header_page gives before it reads a byte of the pages.</summary>
+    private static void FtraceHeaderPage(byte[] input)
+    {
+        if (FtraceFormatParser.ParseHeaderPage(Text(input), "header_page", []) is { PageSize: var size } && size is <= 0 or > 1 << 20)
+            throw new InvalidOperationException($"accepted a page of {size} bytes");
+    }
+
     private static void TsdlPacketized(byte[] input)
     {
         if (MetadataFile.Decode(input, "metadata", []) is { } text)

@@ -16,8 +16,7 @@ public static partial class FuzzTargets
     [
         new("ftrace-format", "an event's tracefs format file", input =>
             FtraceFormatParser.ParseEvent(Text(input), "format", "fuzz", 8, [])),
-        new("ftrace-header-page", "tracefs events/header_page", input =>
-            FtraceFormatParser.ParseHeaderPage(Text(input), "header_page", [])),
+        new("ftrace-header-page", "tracefs events/header_page; the page it accepts is one the reader may allocate", FtraceHeaderPage),
         new("ftrace-stats", "tracefs per_cpu/cpuN/stats", input =>
             FtraceCpuStats.Parse(Text(input), "stats", [])),
         new("ftrace-pages", "per_cpu/cpu0/trace_pipe_raw pages against fixed format files (sched_switch, sched_process_exec, sys_enter, print)", FtracePages),
