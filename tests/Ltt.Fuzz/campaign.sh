@@ -38,7 +38,8 @@ for t in $targets; do
 	in="$out/$t-in"
 	rm -rf "$in" "$out/$t"
 	mkdir -p "$in"
-	while read -r f; do if [ -n "$f" ]; then cp "$root/$f" "$in/"; fi; done < "$here/seeds/$t.txt"
+	# Seeds keep their path in their name: many share a file name (format, metadata, ch0_0).
+	while read -r f; do if [ -n "$f" ]; then cp "$root/$f" "$in/${f//\//_}"; fi; done < "$here/seeds/$t.txt"
 	cp "$here"/corpus/"$t"/* "$here"/regressions/"$t"/* "$in/" 2>/dev/null || true
 	dict=()
 	[ -f "$here/dict/$t.dict" ] && dict=(-x "$here/dict/$t.dict")
