@@ -328,10 +328,11 @@ public static class ProbeSpecParser
         while (i < path.Length)
         {
             int start = i;
+            // A '-' not followed by '>' starts a step too (one IsPath rejects), so every step moves on.
             if (path[i] == '.')
                 i++;
-            else if (path[i] == '-' && i + 1 < path.Length && path[i + 1] == '>')
-                i += 2;
+            else if (path[i] == '-')
+                i += i + 1 < path.Length && path[i + 1] == '>' ? 2 : 1;
             while (i < path.Length && path[i] is not ('.' or '-'))
                 i++;
             parts.Add(path[start..i]);

@@ -65,7 +65,8 @@ internal sealed class Glob
                     tokens.Add(new Token(Kind.AnyChar, '\0', null, false));
                     break;
                 case '[':
-                    int close = source.IndexOf(']', i + 2);
+                    // A ']' right after the '[' is a member, as in Perl, so the search for the closing one starts after it.
+                    int close = i + 2 < source.Length ? source.IndexOf(']', i + 2) : -1;
                     if (close < 0)
                         return null;
                     string set = source[(i + 1)..close];

@@ -48,7 +48,7 @@ public static partial class DiffParser
             return null;
         }
         FileChange change = FileChange.Modify;
-        string? oldMode = null, newMode = null;
+        string? oldMode = null, newMode = null, indexMode = null; // "index a..b MODE" when the mode does not change
         bool binary = false;
         i++;
         for (; i < lines.Count; i++)
@@ -62,8 +62,8 @@ public static partial class DiffParser
             else if (l.StartsWith("rename to ", StringComparison.Ordinal)) { change = FileChange.Rename; newPath = Unquote(l[10..]); }
             else if (l.StartsWith("copy from ", StringComparison.Ordinal)) { change = FileChange.Copy; oldPath = Unquote(l[10..]); }
             else if (l.StartsWith("copy to ", StringComparison.Ordinal)) { change = FileChange.Copy; newPath = Unquote(l[8..]); }
-            else if (l.StartsWith("similarity index ", StringComparison.Ordinal) || l.StartsWith("dissimilarity index ", StringComparison.Ordinal)
-                     || l.StartsWith("index ", StringComparison.Ordinal)) { }
+            else if (l.StartsWith("index ", StringComparison.Ordinal)) indexMode = l.Split(' ') is [_, _, var mode] ? mode : null;
+            else if (l.StartsWith("similarity index ", StringComparison.Ordinal) || l.StartsWith("dissimilarity index ", StringComparison.Ordinal)) { }
             else break;
         }
         foreach (string p in new[] { oldPath, newPath })
@@ -152,8 +152,20 @@ public static partial class DiffParser
             Error(headerLine - lineOffset, $"diff of {newPath} has no hunk: the patch is cut short");
             return null;
         }
+        if ((newMode ?? indexMode) == SymlinkMode && change != FileChange.Delete)
+        {
+            string? why = binary ? "has binary content, so where it points cannot be checked"
+                : UnsafeLinkTarget(newPath, string.Join('\n', hunks.SelectMany(h => h.Added)));
+            if (why is not null)
+            {
+                Error(headerLine - lineOffset, $"symbolic link '{newPath}' {why}");
+                return null;
+            }
+        }
         return new FileDiff(oldPath, newPath, change, oldMode, newMode, binary, hunks, "", headerLine);
     }
+
+    private const string SymlinkMode = "120000";
 
     private static Hunk? ParseHunk(IReadOnlyList<string> lines, ref int i, int lineOffset, Action<int, string> error)
     {
@@ -164,9 +176,13 @@ public static partial class DiffParser
             return null;
         }
         int headerAt = i;
-        int oldStart = int.Parse(m.Groups[1].Value), newStart = int.Parse(m.Groups[3].Value);
-        int oldCount = m.Groups[2].Success ? int.Parse(m.Groups[2].Value) : 1;
-        int newCount = m.Groups[4].Success ? int.Parse(m.Groups[4].Value) : 1;
+        int oldCount = 1, newCount = 1;
+        if (!int.TryParse(m.Groups[1].Value, out int oldStart) || !int.TryParse(m.Groups[3].Value, out int newStart)
+            || m.Groups[2].Success && !int.TryParse(m.Groups[2].Value, out oldCount) || m.Groups[4].Success && !int.TryParse(m.Groups[4].Value, out newCount))
+        {
+            error(i, $"hunk header '{Shorten(lines[i])}' has a line number or count too large");
+            return null;
+        }
         int oldLeft = oldCount, newLeft = newCount;
         var body = new List<string>();
         i++;
@@ -210,6 +226,21 @@ public static partial class DiffParser
             return "is absolute";
         if (path.Split('/').Any(part => part == ".."))
             return "leaves the tree ('..')";
+        return null;
+    }
+
+    /// <summary>Why a symbolic link at <paramref name="link"/> may not point to <paramref name="target"/> (out of the tree), or null when it stays inside.</summary>
+    public static string? UnsafeLinkTarget(string link, string target)
+    {
+        if (target.StartsWith('/'))
+            return $"points to an absolute path ('{Shorten(target)}')";
+        int depth = link.Split('/', StringSplitOptions.RemoveEmptyEntries).Length - 1;
+        foreach (string part in target.Split('/'))
+        {
+            depth += part switch { ".." => -1, "" or "." => 0, _ => 1 };
+            if (depth < 0)
+                return $"points out of the tree ('{Shorten(target)}')";
+        }
         return null;
     }
 
@@ -263,7 +294,8 @@ public static partial class DiffParser
                 continue;
             }
             char e = s[++k];
-            if (e is >= '0' and <= '7' && k + 2 < s.Length)
+            // Exactly three octal digits, at most \377, as git writes them; anything else is taken as written.
+            if (e is >= '0' and <= '3' && k + 2 < s.Length - 1 && s[k + 1] is >= '0' and <= '7' && s[k + 2] is >= '0' and <= '7')
             {
                 bytes.Add(Convert.ToByte(s.Substring(k, 3), 8));
                 k += 2;
