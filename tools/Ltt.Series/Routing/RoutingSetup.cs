@@ -28,7 +28,12 @@ public sealed record RoutingSetup(MaintainersRouter? Router, IReadOnlyList<Diagn
     /// (<see cref="MaintainersParser.Parse"/>), which is what makes a one-patch run start fast.
     /// Routing any other path with it is a mistake.
     /// </param>
-    public static RoutingSetup Open(ITreeView tree, string? maintainersPath, IEnumerable<string>? paths = null)
+    /// <param name="cache">
+    /// Where parsed MAINTAINERS and .mailmap files are kept between runs, or null to parse them
+    /// every time. A file not in the cache yet is parsed whole (<paramref name="paths"/> then
+    /// only narrow what later runs read back) and cached when it has no errors.
+    /// </param>
+    public static RoutingSetup Open(ITreeView tree, string? maintainersPath, IEnumerable<string>? paths = null, RoutingCache? cache = null)
     {
         HashSet<string>? buckets = null;
         if (paths is not null)
@@ -38,23 +43,44 @@ public sealed record RoutingSetup(MaintainersRouter? Router, IReadOnlyList<Diagn
                 for (int slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1))
                     buckets.Add(path[..(slash + 1)]);
         }
-        MaintainersFile file;
-        string origin;
+        byte[] content;
+        Func<byte[], string> decode;
+        string label, origin;
         if (maintainersPath is not null)
         {
-            file = File.Exists(maintainersPath) ? MaintainersParser.Parse(maintainersPath, File.ReadAllText(maintainersPath), buckets) : MaintainersParser.ParseFile(maintainersPath);
+            if (!File.Exists(maintainersPath))
+                return new RoutingSetup(null, MaintainersParser.ParseFile(maintainersPath).Diagnostics);
+            content = File.ReadAllBytes(maintainersPath);
+            decode = ReadAllText;
+            label = maintainersPath;
             origin = tree is DirectoryTree ? maintainersPath : $"{maintainersPath} (directories and .mailmap of {tree.Name})";
         }
         else
         {
-            string label = tree.Describe("MAINTAINERS");
-            if (tree.ReadFile("MAINTAINERS") is not { } content)
+            label = tree.Describe("MAINTAINERS");
+            if (tree.ReadFile("MAINTAINERS") is not { } file)
                 return new RoutingSetup(null, [new Diagnostic(label, 0, "MAINTAINERS file not found")]);
-            file = MaintainersParser.Parse(label, Encoding.UTF8.GetString(content.Content), buckets);
+            content = file.Content;
+            decode = Encoding.UTF8.GetString;
             origin = tree is DirectoryTree ? label : $"MAINTAINERS of {tree.Name}";
         }
-        if (file.HasErrors)
-            return new RoutingSetup(null, file.Diagnostics);
-        return new RoutingSetup(new MaintainersRouter(MaintainersIndex.Build(file, tree)), []) { Origin = origin };
+        byte[]? mailmapContent = tree.ReadFile(".mailmap")?.Content;
+        var key = cache is null ? default : RoutingCacheFormat.Key.Of(content, mailmapContent);
+        if (cache?.TryLoad(key, label, buckets) is { } cached)
+            return new RoutingSetup(new MaintainersRouter(MaintainersIndex.Build(cached.File, tree, cached.Mailmap)), []) { Origin = origin };
+
+        var parsed = MaintainersParser.Parse(label, decode(content), cache is null ? buckets : null);
+        if (parsed.HasErrors)
+            return new RoutingSetup(null, parsed.Diagnostics);
+        var mailmap = mailmapContent is null ? Mailmap.Empty : Mailmap.Parse(Encoding.UTF8.GetString(mailmapContent));
+        cache?.Store(key, parsed, mailmap);
+        return new RoutingSetup(new MaintainersRouter(MaintainersIndex.Build(parsed, tree, mailmap)), []) { Origin = origin };
+    }
+
+    /// <summary>Text as <see cref="File.ReadAllText(string)"/> decodes a file: UTF-8 unless a byte order mark says otherwise.</summary>
+    private static string ReadAllText(byte[] content)
+    {
+        using var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 }
