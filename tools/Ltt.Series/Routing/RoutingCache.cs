@@ -1,3 +1,4 @@
+using System.IO.MemoryMappedFiles;
 using Ltt.Series.Maintainers;
 
 namespace Ltt.Series.Routing;
@@ -40,16 +41,37 @@ public sealed class RoutingCache(string directory)
     /// <summary>The parsed files cached for these contents, or null (then parse, and <see cref="Store"/> the result).</summary>
     internal (MaintainersFile File, Mailmap Mailmap)? TryLoad(RoutingCacheFormat.Key key, string path, IReadOnlySet<string>? buckets)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(System.IO.Path.Combine(Directory, key.FileName));
+            // Mapped, not read: the pages come from the page cache as they are touched, where a
+            // read would copy a megabyte into fresh memory first (most of a warm run's reading).
+            // Cache files are only ever replaced by a rename, never truncated under a reader.
+            using var handle = File.OpenHandle(System.IO.Path.Combine(Directory, key.FileName));
+            long length = RandomAccess.GetLength(handle);
+            if (length is 0 or > int.MaxValue)
+                return null;
+            using var map = MemoryMappedFile.CreateFromFile(handle, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+            using var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+            return Read(view, (int)length, key, path, buckets);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return null; // no cache file yet (or an unreadable one): parsed and written again
         }
-        return RoutingCacheFormat.Read(bytes, key, path, buckets);
+    }
+
+    private static unsafe (MaintainersFile File, Mailmap Mailmap)? Read(MemoryMappedViewAccessor view, int length, RoutingCacheFormat.Key key, string path, IReadOnlySet<string>? buckets)
+    {
+        byte* start = null;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
+        try
+        {
+            return RoutingCacheFormat.Read(new ReadOnlySpan<byte>(start + view.PointerOffset, length), key, path, buckets);
+        }
+        finally
+        {
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+        }
     }
 
     /// <summary>Writes the cache file of a MAINTAINERS parsed whole and without errors; a failure leaves the cache as it was.</summary>

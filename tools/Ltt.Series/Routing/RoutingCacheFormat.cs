@@ -38,9 +38,11 @@ internal static class RoutingCacheFormat
     /// <summary>What a cache file was made from: the two files' lengths and content hashes.</summary>
     public readonly record struct Key(int MaintainersLength, UInt128 MaintainersHash, int MailmapLength, UInt128 MailmapHash)
     {
-        public static Key Of(ReadOnlySpan<byte> maintainers, byte[]? mailmap) => new(
-            maintainers.Length, XxHash128.HashToUInt128(maintainers),
-            mailmap?.Length ?? -1, mailmap is null ? UInt128.Zero : XxHash128.HashToUInt128(mailmap));
+        public static Key Of(ReadOnlySpan<byte> maintainers, byte[]? mailmap) => Of(Identify(maintainers), mailmap is null ? null : Identify(mailmap));
+
+        /// <param name="mailmap">Null when the tree has no .mailmap.</param>
+        public static Key Of((int Length, UInt128 Hash) maintainers, (int Length, UInt128 Hash)? mailmap) =>
+            new(maintainers.Length, maintainers.Hash, mailmap?.Length ?? -1, mailmap?.Hash ?? UInt128.Zero);
 
         /// <summary>The cache file's name: both hashes folded into one (a tree's MAINTAINERS with another tree's .mailmap is another file).</summary>
         public string FileName
@@ -54,6 +56,31 @@ internal static class RoutingCacheFormat
                 MemoryMarshal.Write(both[36..], MailmapLength);
                 return Convert.ToHexStringLower(XxHash128.Hash(both)) + ".maintainers";
             }
+        }
+    }
+
+    /// <summary>The length and content hash of a file's bytes.</summary>
+    public static (int Length, UInt128 Hash) Identify(ReadOnlySpan<byte> content) => (content.Length, XxHash128.HashToUInt128(content));
+
+    /// <summary>
+    /// The length and content hash of a file on disk, read through a small buffer (a warm run
+    /// needs the hash only, not the bytes); null when it cannot be read or is too large.
+    /// </summary>
+    public static (int Length, UInt128 Hash)? Identify(string path)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(path);
+            var hash = new XxHash128();
+            byte[] buffer = GC.AllocateUninitializedArray<byte>(1 << 16);
+            long offset = 0;
+            for (int read; (read = RandomAccess.Read(handle, buffer, offset)) > 0; offset += read)
+                hash.Append(buffer.AsSpan(0, read));
+            return offset > int.MaxValue ? null : ((int)offset, hash.GetCurrentHashAsUInt128());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

@@ -43,14 +43,14 @@ public sealed record RoutingSetup(MaintainersRouter? Router, IReadOnlyList<Diagn
                 for (int slash = path.IndexOf('/'); slash >= 0; slash = path.IndexOf('/', slash + 1))
                     buckets.Add(path[..(slash + 1)]);
         }
-        byte[] content;
+        Input? maintainers;
         Func<byte[], string> decode;
         string label, origin;
         if (maintainersPath is not null)
         {
             if (!File.Exists(maintainersPath))
                 return new RoutingSetup(null, MaintainersParser.ParseFile(maintainersPath).Diagnostics);
-            content = File.ReadAllBytes(maintainersPath);
+            maintainers = new Input(maintainersPath, null);
             decode = ReadAllText;
             label = maintainersPath;
             origin = tree is DirectoryTree ? maintainersPath : $"{maintainersPath} (directories and .mailmap of {tree.Name})";
@@ -58,23 +58,46 @@ public sealed record RoutingSetup(MaintainersRouter? Router, IReadOnlyList<Diagn
         else
         {
             label = tree.Describe("MAINTAINERS");
-            if (tree.ReadFile("MAINTAINERS") is not { } file)
+            if ((maintainers = Input.Of(tree, "MAINTAINERS")) is null)
                 return new RoutingSetup(null, [new Diagnostic(label, 0, "MAINTAINERS file not found")]);
-            content = file.Content;
             decode = Encoding.UTF8.GetString;
             origin = tree is DirectoryTree ? label : $"MAINTAINERS of {tree.Name}";
         }
-        byte[]? mailmapContent = tree.ReadFile(".mailmap")?.Content;
-        var key = cache is null ? default : RoutingCacheFormat.Key.Of(content, mailmapContent);
-        if (cache?.TryLoad(key, label, buckets) is { } cached)
+        var mailmap = Input.Of(tree, ".mailmap");
+        if (cache is not null && maintainers.Identify() is { } maintainersId && mailmap?.Identify() is var mailmapId && (mailmap is null || mailmapId is not null)
+            && cache.TryLoad(RoutingCacheFormat.Key.Of(maintainersId, mailmapId), label, buckets) is { } cached)
             return new RoutingSetup(new MaintainersRouter(MaintainersIndex.Build(cached.File, tree, cached.Mailmap)), []) { Origin = origin };
 
+        // Parsed and cached from the bytes read now, whatever the hashes above saw: a file that
+        // changed in between is cached under its new contents.
+        byte[] content = maintainers.Read();
+        byte[]? mailmapContent = mailmap?.Read();
         var parsed = MaintainersParser.Parse(label, decode(content), cache is null ? buckets : null);
         if (parsed.HasErrors)
             return new RoutingSetup(null, parsed.Diagnostics);
-        var mailmap = mailmapContent is null ? Mailmap.Empty : Mailmap.Parse(Encoding.UTF8.GetString(mailmapContent));
-        cache?.Store(key, parsed, mailmap);
-        return new RoutingSetup(new MaintainersRouter(MaintainersIndex.Build(parsed, tree, mailmap)), []) { Origin = origin };
+        var map = mailmapContent is null ? Mailmap.Empty : Mailmap.Parse(Encoding.UTF8.GetString(mailmapContent));
+        cache?.Store(RoutingCacheFormat.Key.Of(content, mailmapContent), parsed, map);
+        return new RoutingSetup(new MaintainersRouter(MaintainersIndex.Build(parsed, tree, map)), []) { Origin = origin };
+    }
+
+    /// <summary>
+    /// A file routing reads: on disk (only hashed, through a small buffer, while the cache
+    /// answers; read whole to be parsed) or the bytes of a git tree's file.
+    /// </summary>
+    private sealed class Input(string? path, byte[]? content)
+    {
+        public static Input? Of(ITreeView tree, string name)
+        {
+            if (tree is not DirectoryTree directory)
+                return tree.ReadFile(name) is { } file ? new Input(null, file.Content) : null;
+            string full = Path.Combine(directory.Root, name);
+            return File.Exists(full) ? new Input(full, null) : null;
+        }
+
+        /// <summary>Length and content hash; null when the file cannot be read (then it is parsed, and that reports it).</summary>
+        public (int Length, UInt128 Hash)? Identify() => content is not null ? RoutingCacheFormat.Identify(content) : RoutingCacheFormat.Identify(path!);
+
+        public byte[] Read() => content ?? File.ReadAllBytes(path!);
     }
 
     /// <summary>Text as <see cref="File.ReadAllText(string)"/> decodes a file: UTF-8 unless a byte order mark says otherwise.</summary>
