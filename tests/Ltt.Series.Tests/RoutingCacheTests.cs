@@ -87,7 +87,8 @@ public sealed class RoutingCacheTests : IDisposable
         Assert.Equal(3, Directory.GetFiles(_cache).Length);
     }
 
-    public static TheoryData<string> Breakages() => ["empty", "truncated", "one byte short", "garbage", "flipped byte", "another version", "another MAINTAINERS"];
+    public static TheoryData<string> Breakages() => ["empty", "truncated", "one byte short", "garbage", "flipped byte", "another version", "another MAINTAINERS",
+        "title out of bounds", "unknown tag", "huge count"];
 
     [Theory]
     [MemberData(nameof(Breakages))]
@@ -108,6 +109,10 @@ public sealed class RoutingCacheTests : IDisposable
             "another version" => Flip(good, 8),
             // The header's MAINTAINERS length: a file made from other contents under this name.
             "another MAINTAINERS" => Flip(good, 12),
+            // Damage the checksum cannot see (it is computed again): the reader's own checks.
+            "title out of bounds" => Sealed(Set(good, HeaderBytes, int.MaxValue)),
+            "unknown tag" => Sealed(Set(good, HeaderBytes + BitConverter.ToInt32(good, 13 * 4) * 5 * 4, 'z')),
+            "huge count" => Sealed(Set(good, 14 * 4, int.MaxValue / 4)),
             _ => throw new ArgumentOutOfRangeException(nameof(how)),
         };
         File.WriteAllBytes(file, broken);
@@ -158,6 +163,22 @@ public sealed class RoutingCacheTests : IDisposable
         return patches.Select(p => setup.Router!.Route(p.Name, p.Text))
             .Select(r => string.Join("\n", r.Recipients.Select(x => $"{x.Address} [{x.Section}:{x.Line} {x.Role} {x.Reason}]").Concat(r.Sections)))
             .ToList();
+    }
+
+    /// <summary>The cache file's header: 24 int32, the XxHash3 of the rest at int 21 (RoutingCacheFormat).</summary>
+    private const int HeaderBytes = 24 * 4;
+
+    private static byte[] Set(byte[] bytes, int at, int value)
+    {
+        var copy = (byte[])bytes.Clone();
+        BitConverter.TryWriteBytes(copy.AsSpan(at), value);
+        return copy;
+    }
+
+    private static byte[] Sealed(byte[] bytes)
+    {
+        BitConverter.TryWriteBytes(bytes.AsSpan(21 * 4), System.IO.Hashing.XxHash3.HashToUInt64(bytes.AsSpan(HeaderBytes)));
+        return bytes;
     }
 
     private static byte[] Flip(byte[] bytes, int at)

@@ -16,7 +16,7 @@ namespace Ltt.Series.Routing;
 public sealed class MaintainersIndex
 {
     private readonly Dictionary<string, List<PatternRef>> _buckets = new(StringComparer.Ordinal);
-    private readonly List<(MaintainersSection Section, MaintainersEntry Entry, int Order, Regex Regex)> _names = [];
+    private readonly List<(MaintainersSection Section, MaintainersEntry Entry, int Order, PerlPattern Pattern)> _names = [];
     private readonly List<KeywordPattern> _keywords = [];
 
     private MaintainersIndex(MaintainersFile file, ITreeView? tree, Mailmap mailmap)
@@ -39,10 +39,10 @@ public sealed class MaintainersIndex
                         list.Add(new PatternRef(section, entry, order, pattern));
                         break;
                     case 'N':
-                        _names.Add((section, entry, order, entry.Expression ?? new Regex(entry.Value, MaintainersParser.PerlExtended)));
+                        _names.Add((section, entry, order, new PerlPattern(entry.Value, entry.Expression)));
                         break;
                     case 'K':
-                        _keywords.Add(new KeywordPattern(entry, entry.Expression ?? new Regex(entry.Value, MaintainersParser.PerlExtended)));
+                        _keywords.Add(new KeywordPattern(entry, new PerlPattern(entry.Value, entry.Expression)));
                         break;
                 }
             }
