@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -87,75 +88,94 @@ internal static class RoutingCacheFormat
     /// <summary>The cache file of a MAINTAINERS parsed whole and without errors, and of its tree's .mailmap.</summary>
     public static byte[] Write(Key key, MaintainersFile file, Mailmap mailmap)
     {
-        var text = new List<byte>(file.Sections.Count * 200);
-        (int Offset, int Length) Add(string s)
-        {
-            int offset = text.Count;
-            text.AddRange(Encoding.UTF8.GetBytes(s));
-            return (offset, text.Count - offset);
-        }
-
-        var sections = new List<int>(file.Sections.Count * SectionInts);
-        var entries = new List<int>();
+        // The first run after MAINTAINERS changed pays for this: one pass, no string per value.
+        var text = new ArrayBufferWriter<byte>(1 << 20);
         var buckets = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var bucketLookup = buckets.GetAlternateLookup<ReadOnlySpan<char>>();
         var always = new List<int>();
         int entryCount = 0;
         foreach (var section in file.Sections)
         {
-            var (nameOffset, nameLength) = Add(section.Name);
-            sections.AddRange([nameOffset, nameLength, section.Line, entryCount, section.Entries.Count]);
+            entryCount += section.Entries.Count;
             bool matchesAnyPath = false;
             foreach (var entry in section.Entries)
             {
-                var (valueOffset, valueLength) = Add(entry.Value);
-                entries.AddRange([entry.Tag, valueOffset, valueLength, entry.Line, entry.Ordinal]);
-                entryCount++;
-                if (entry.Tag is 'N' or 'K')
-                    matchesAnyPath = true;
-                if (entry.Tag is 'F' or 'X')
-                {
-                    string bucket = FilePattern.BucketOfValue(entry.Value).ToString();
-                    if (!buckets.TryGetValue(bucket, out var list))
-                        buckets[bucket] = list = [];
-                    if (list.Count == 0 || list[^1] != section.Index)
-                        list.Add(section.Index);
-                }
+                matchesAnyPath |= entry.Tag is 'N' or 'K';
+                if (entry.Tag is not ('F' or 'X'))
+                    continue;
+                var bucket = FilePattern.BucketOfValue(entry.Value);
+                if (!bucketLookup.TryGetValue(bucket, out var list))
+                    bucketLookup[bucket] = list = [];
+                if (list.Count == 0 || list[^1] != section.Index)
+                    list.Add(section.Index);
             }
             if (matchesAnyPath)
                 always.Add(section.Index);
         }
-        var bucketInts = new List<int>(buckets.Count * BucketInts);
-        var refs = new List<int>();
-        foreach (var (keyBytes, list) in buckets.Select(b => (Encoding.UTF8.GetBytes(b.Key), b.Value))
-                     .OrderBy(b => b.Item1, ByteOrder.Instance))
+        int refCount = buckets.Values.Sum(l => l.Count);
+        int intCount = file.Sections.Count * SectionInts + entryCount * EntryInts + buckets.Count * BucketInts + refCount + always.Count
+            + (mailmap.Names.Count + mailmap.Addresses.Count) * MailmapInts;
+        var ints = new int[intCount];
+        int at = 0;
+        void Put(int value) => ints[at++] = value;
+        void PutText(string value)
         {
-            int offset = text.Count;
-            text.AddRange(keyBytes);
-            bucketInts.AddRange([offset, keyBytes.Length, refs.Count, list.Count]);
-            refs.AddRange(list);
+            int length = Encoding.UTF8.GetBytes(value, text.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length)));
+            Put(text.WrittenCount);
+            Put(length);
+            text.Advance(length);
         }
-        List<int> Table(IReadOnlyDictionary<string, string> table)
+
+        int first = 0;
+        foreach (var section in file.Sections)
         {
-            var ints = new List<int>(table.Count * MailmapInts);
+            PutText(section.Name);
+            Put(section.Line);
+            Put(first);
+            Put(section.Entries.Count);
+            first += section.Entries.Count;
+        }
+        foreach (var section in file.Sections)
+        {
+            foreach (var entry in section.Entries)
+            {
+                Put(entry.Tag);
+                PutText(entry.Value);
+                Put(entry.Line);
+                Put(entry.Ordinal);
+            }
+        }
+        var keys = buckets.Keys.Select(k => (Bytes: Encoding.UTF8.GetBytes(k), Key: k)).ToArray();
+        Array.Sort(keys, (a, b) => a.Bytes.AsSpan().SequenceCompareTo(b.Bytes));
+        int firstRef = 0;
+        foreach (var (bytes, bucketKey) in keys)
+        {
+            Put(text.WrittenCount);
+            Put(bytes.Length);
+            text.Write(bytes);
+            Put(firstRef);
+            Put(buckets[bucketKey].Count);
+            firstRef += buckets[bucketKey].Count;
+        }
+        foreach (var (_, bucketKey) in keys)
+            foreach (int section in buckets[bucketKey])
+                Put(section);
+        foreach (int section in always)
+            Put(section);
+        foreach (var table in new[] { mailmap.Names, mailmap.Addresses })
+        {
             foreach (var (k, v) in table)
             {
-                var (ko, kl) = Add(k);
-                var (vo, vl) = Add(v);
-                ints.AddRange([ko, kl, vo, vl]);
+                PutText(k);
+                PutText(v);
             }
-            return ints;
         }
-        var names = Table(mailmap.Names);
-        var addresses = Table(mailmap.Addresses);
 
-        var payload = new List<int>();
-        foreach (var table in new[] { sections, entries, bucketInts, refs, always, names, addresses })
-            payload.AddRange(table);
-        int length = HeaderBytes + payload.Count * sizeof(int) + text.Count;
-        var bytes = new byte[length];
-        MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(payload)).CopyTo(bytes.AsSpan(HeaderBytes));
-        CollectionsMarshal.AsSpan(text).CopyTo(bytes.AsSpan(HeaderBytes + payload.Count * sizeof(int)));
-        var header = MemoryMarshal.Cast<byte, int>(bytes.AsSpan(0, HeaderBytes));
+        int length = HeaderBytes + intCount * sizeof(int) + text.WrittenCount;
+        var result = new byte[length];
+        MemoryMarshal.AsBytes(ints.AsSpan()).CopyTo(result.AsSpan(HeaderBytes));
+        text.WrittenSpan.CopyTo(result.AsSpan(HeaderBytes + intCount * sizeof(int)));
+        var header = MemoryMarshal.Cast<byte, int>(result.AsSpan(0, HeaderBytes));
         header[0] = Magic0;
         header[1] = Magic1;
         header[2] = Version;
@@ -163,14 +183,14 @@ internal static class RoutingCacheFormat
         header[13] = file.Sections.Count;
         header[14] = entryCount;
         header[15] = buckets.Count;
-        header[16] = refs.Count;
+        header[16] = refCount;
         header[17] = always.Count;
         header[18] = mailmap.Names.Count;
         header[19] = mailmap.Addresses.Count;
-        header[20] = text.Count;
-        MemoryMarshal.Write(MemoryMarshal.AsBytes(header[21..23]), XxHash3.HashToUInt64(bytes.AsSpan(HeaderBytes)));
+        header[20] = text.WrittenCount;
+        MemoryMarshal.Write(MemoryMarshal.AsBytes(header[21..23]), XxHash3.HashToUInt64(result.AsSpan(HeaderBytes)));
         header[23] = length;
-        return bytes;
+        return result;
     }
 
     /// <summary>
@@ -296,12 +316,5 @@ internal static class RoutingCacheFormat
             pairs.Add(new(k, v));
         }
         return pairs;
-    }
-
-    private sealed class ByteOrder : IComparer<byte[]>
-    {
-        public static readonly ByteOrder Instance = new();
-
-        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
     }
 }
