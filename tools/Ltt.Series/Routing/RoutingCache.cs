@@ -74,15 +74,15 @@ public sealed class RoutingCache(string directory)
         }
     }
 
-    /// <summary>Writes the cache file of a MAINTAINERS parsed whole and without errors; a failure leaves the cache as it was.</summary>
-    internal void Store(RoutingCacheFormat.Key key, MaintainersFile file, Mailmap mailmap)
+    /// <summary>Writes the cache file of a MAINTAINERS parsed without errors (its text and layout); a failure leaves the cache as it was.</summary>
+    internal void Store(RoutingCacheFormat.Key key, string text, MaintainersLayout layout, Mailmap mailmap)
     {
         string target = System.IO.Path.Combine(Directory, key.FileName);
         string temp = System.IO.Path.Combine(Directory, $".{key.FileName}.tmp-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
         try
         {
             System.IO.Directory.CreateDirectory(Directory);
-            File.WriteAllBytes(temp, RoutingCacheFormat.Write(key, file, mailmap));
+            File.WriteAllBytes(temp, RoutingCacheFormat.Write(key, text, layout, mailmap));
             File.Move(temp, target, overwrite: true);
             Prune(target);
         }

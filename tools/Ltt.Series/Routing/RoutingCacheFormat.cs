@@ -22,7 +22,7 @@ namespace Ltt.Series.Routing;
 /// text     UTF-8 bytes of every string above
 /// </code>
 /// Little-endian. A reader given paths materializes the entries of the sections that can match
-/// them and only the title of the others, as <see cref="MaintainersParser.Parse"/> does.
+/// them and only the title of the others, as <see cref="MaintainersParser.Parse(string, string, IReadOnlySet{string})"/> does.
 /// Anything that does not check out (length, magic, version, key, checksum, an offset out of
 /// bounds) makes <see cref="Read"/> return null: the caller parses the files instead.
 /// </summary>
@@ -85,74 +85,75 @@ internal static class RoutingCacheFormat
         }
     }
 
-    /// <summary>The cache file of a MAINTAINERS parsed whole and without errors, and of its tree's .mailmap.</summary>
-    public static byte[] Write(Key key, MaintainersFile file, Mailmap mailmap)
+    /// <summary>The cache file of a MAINTAINERS parsed without errors (<paramref name="text"/>, where <paramref name="layout"/> says its parts are) and of its tree's .mailmap.</summary>
+    public static byte[] Write(Key key, string text, MaintainersLayout layout, Mailmap mailmap)
     {
-        // The first run after MAINTAINERS changed pays for this: one pass, no string per value.
-        var text = new ArrayBufferWriter<byte>(1 << 20);
+        // The first run after MAINTAINERS changed pays for this: one pass over offsets into the
+        // text, no string per value.
+        var utf8 = new ArrayBufferWriter<byte>(1 << 20);
+        var sectionTable = CollectionsMarshal.AsSpan(layout.Sections);
+        var entryTable = CollectionsMarshal.AsSpan(layout.Entries);
+        int sectionCount = layout.SectionCount, entryCount = layout.EntryCount;
         var buckets = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var bucketLookup = buckets.GetAlternateLookup<ReadOnlySpan<char>>();
         var always = new List<int>();
-        int entryCount = 0;
-        foreach (var section in file.Sections)
+        for (int section = 0; section < sectionCount; section++)
         {
-            entryCount += section.Entries.Count;
+            var s = sectionTable.Slice(section * SectionInts, SectionInts);
             bool matchesAnyPath = false;
-            foreach (var entry in section.Entries)
+            for (int j = 0; j < s[4]; j++)
             {
-                matchesAnyPath |= entry.Tag is 'N' or 'K';
-                if (entry.Tag is not ('F' or 'X'))
+                var e = entryTable.Slice((s[3] + j) * EntryInts, EntryInts);
+                matchesAnyPath |= e[0] is 'N' or 'K';
+                if (e[0] is not ('F' or 'X'))
                     continue;
-                var bucket = FilePattern.BucketOfValue(entry.Value);
+                var bucket = FilePattern.BucketOfValue(text.AsSpan(e[1], e[2]));
                 if (!bucketLookup.TryGetValue(bucket, out var list))
                     bucketLookup[bucket] = list = [];
-                if (list.Count == 0 || list[^1] != section.Index)
-                    list.Add(section.Index);
+                if (list.Count == 0 || list[^1] != section)
+                    list.Add(section);
             }
             if (matchesAnyPath)
-                always.Add(section.Index);
+                always.Add(section);
         }
         int refCount = buckets.Values.Sum(l => l.Count);
-        int intCount = file.Sections.Count * SectionInts + entryCount * EntryInts + buckets.Count * BucketInts + refCount + always.Count
+        int intCount = sectionCount * SectionInts + entryCount * EntryInts + buckets.Count * BucketInts + refCount + always.Count
             + (mailmap.Names.Count + mailmap.Addresses.Count) * MailmapInts;
         var ints = new int[intCount];
         int at = 0;
         void Put(int value) => ints[at++] = value;
-        void PutText(string value)
+        void PutText(ReadOnlySpan<char> value)
         {
-            int length = Encoding.UTF8.GetBytes(value, text.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length)));
-            Put(text.WrittenCount);
+            int length = Encoding.UTF8.GetBytes(value, utf8.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length)));
+            Put(utf8.WrittenCount);
             Put(length);
-            text.Advance(length);
+            utf8.Advance(length);
         }
 
-        int first = 0;
-        foreach (var section in file.Sections)
+        for (int section = 0; section < sectionCount; section++)
         {
-            PutText(section.Name);
-            Put(section.Line);
-            Put(first);
-            Put(section.Entries.Count);
-            first += section.Entries.Count;
+            var s = sectionTable.Slice(section * SectionInts, SectionInts);
+            PutText(text.AsSpan(s[0], s[1]));
+            Put(s[2]);
+            Put(s[3]);
+            Put(s[4]);
         }
-        foreach (var section in file.Sections)
+        for (int entry = 0; entry < entryCount; entry++)
         {
-            foreach (var entry in section.Entries)
-            {
-                Put(entry.Tag);
-                PutText(entry.Value);
-                Put(entry.Line);
-                Put(entry.Ordinal);
-            }
+            var e = entryTable.Slice(entry * EntryInts, EntryInts);
+            Put(e[0]);
+            PutText(text.AsSpan(e[1], e[2]));
+            Put(e[3]);
+            Put(e[4]);
         }
         var keys = buckets.Keys.Select(k => (Bytes: Encoding.UTF8.GetBytes(k), Key: k)).ToArray();
         Array.Sort(keys, (a, b) => a.Bytes.AsSpan().SequenceCompareTo(b.Bytes));
         int firstRef = 0;
         foreach (var (bytes, bucketKey) in keys)
         {
-            Put(text.WrittenCount);
+            Put(utf8.WrittenCount);
             Put(bytes.Length);
-            text.Write(bytes);
+            utf8.Write(bytes);
             Put(firstRef);
             Put(buckets[bucketKey].Count);
             firstRef += buckets[bucketKey].Count;
@@ -171,23 +172,23 @@ internal static class RoutingCacheFormat
             }
         }
 
-        int length = HeaderBytes + intCount * sizeof(int) + text.WrittenCount;
+        int length = HeaderBytes + intCount * sizeof(int) + utf8.WrittenCount;
         var result = new byte[length];
         MemoryMarshal.AsBytes(ints.AsSpan()).CopyTo(result.AsSpan(HeaderBytes));
-        text.WrittenSpan.CopyTo(result.AsSpan(HeaderBytes + intCount * sizeof(int)));
+        utf8.WrittenSpan.CopyTo(result.AsSpan(HeaderBytes + intCount * sizeof(int)));
         var header = MemoryMarshal.Cast<byte, int>(result.AsSpan(0, HeaderBytes));
         header[0] = Magic0;
         header[1] = Magic1;
         header[2] = Version;
         WriteKey(header[3..13], key);
-        header[13] = file.Sections.Count;
+        header[13] = sectionCount;
         header[14] = entryCount;
         header[15] = buckets.Count;
         header[16] = refCount;
         header[17] = always.Count;
         header[18] = mailmap.Names.Count;
         header[19] = mailmap.Addresses.Count;
-        header[20] = text.WrittenCount;
+        header[20] = utf8.WrittenCount;
         MemoryMarshal.Write(MemoryMarshal.AsBytes(header[21..23]), XxHash3.HashToUInt64(result.AsSpan(HeaderBytes)));
         header[23] = length;
         return result;
@@ -197,7 +198,7 @@ internal static class RoutingCacheFormat
     /// The parsed MAINTAINERS (named <paramref name="path"/>) and .mailmap a cache file holds,
     /// or null when the bytes are not a whole cache file made from <paramref name="key"/>.
     /// </summary>
-    /// <param name="buckets">As for <see cref="MaintainersParser.Parse"/>: when given, only the sections that can route paths in them keep their entries.</param>
+    /// <param name="buckets">As for <see cref="MaintainersParser.Parse(string, string, IReadOnlySet{string})"/>: when given, only the sections that can route paths in them keep their entries.</param>
     public static (MaintainersFile File, Mailmap Mailmap)? Read(ReadOnlySpan<byte> bytes, Key key, string path, IReadOnlySet<string>? buckets)
     {
         if (!BitConverter.IsLittleEndian || bytes.Length < HeaderBytes)

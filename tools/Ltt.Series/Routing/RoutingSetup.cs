@@ -25,13 +25,13 @@ public sealed record RoutingSetup(MaintainersRouter? Router, IReadOnlyList<Diagn
     /// <param name="paths">
     /// When given, the only paths this router will be asked about (<see cref="PatchScan.Paths"/>
     /// of every patch): MAINTAINERS is read keeping only the sections that can match them
-    /// (<see cref="MaintainersParser.Parse"/>), which is what makes a one-patch run start fast.
+    /// (<see cref="MaintainersParser.Parse(string, string, IReadOnlySet{string})"/>), which is what makes a one-patch run start fast.
     /// Routing any other path with it is a mistake.
     /// </param>
     /// <param name="cache">
     /// Where parsed MAINTAINERS and .mailmap files are kept between runs, or null to parse them
-    /// every time. A file not in the cache yet is parsed whole (<paramref name="paths"/> then
-    /// only narrow what later runs read back) and cached when it has no errors.
+    /// every time. A file not in the cache yet is parsed (for <paramref name="paths"/>, as
+    /// without a cache) and cached whole when it has no errors.
     /// </param>
     public static RoutingSetup Open(ITreeView tree, string? maintainersPath, IEnumerable<string>? paths = null, RoutingCache? cache = null)
     {
@@ -72,11 +72,13 @@ public sealed record RoutingSetup(MaintainersRouter? Router, IReadOnlyList<Diagn
         // changed in between is cached under its new contents.
         byte[] content = maintainers.Read();
         byte[]? mailmapContent = mailmap?.Read();
-        var parsed = MaintainersParser.Parse(label, decode(content), cache is null ? buckets : null);
+        string text = decode(content);
+        var layout = cache is null ? null : new MaintainersLayout();
+        var parsed = MaintainersParser.Parse(label, text, buckets, layout);
         if (parsed.HasErrors)
             return new RoutingSetup(null, parsed.Diagnostics);
         var map = mailmapContent is null ? Mailmap.Empty : Mailmap.Parse(Encoding.UTF8.GetString(mailmapContent));
-        cache?.Store(RoutingCacheFormat.Key.Of(content, mailmapContent), parsed, map);
+        cache?.Store(RoutingCacheFormat.Key.Of(content, mailmapContent), text, layout!, map);
         return new RoutingSetup(new MaintainersRouter(MaintainersIndex.Build(parsed, tree, map)), []) { Origin = origin };
     }
 
