@@ -60,6 +60,40 @@ public sealed class RealKernelParityTests(RealKernel kernel)
         }
     }
 
+    /// <summary>The routing cache (~/.cache/ltt) on the real file: cold and warm, all patches and each alone, the answers of a fresh parse.</summary>
+    [Fact]
+    public void Routing_from_the_cache_gives_the_same_answers()
+    {
+        var texts = kernel.Patches.Select(File.ReadAllText).ToList();
+        string folder = Path.Combine(Path.GetTempPath(), "ltt-routing-cache-real-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var fresh = RoutingSetup.Open(new Trees.DirectoryTree(kernel.Tree), null, texts.SelectMany(PatchScan.Paths)).Router!;
+            var cache = new RoutingCache(folder);
+            var cold = RoutingSetup.Open(new Trees.DirectoryTree(kernel.Tree), null, texts.SelectMany(PatchScan.Paths), cache);
+            var warm = RoutingSetup.Open(new Trees.DirectoryTree(kernel.Tree), null, texts.SelectMany(PatchScan.Paths), cache);
+            Assert.Empty(cold.Diagnostics);
+            Assert.Empty(warm.Diagnostics);
+            Assert.Single(Directory.GetFiles(folder));
+            for (int i = 0; i < texts.Count; i++)
+            {
+                var expected = fresh.Route(kernel.Patches[i], texts[i]);
+                var alone = RoutingSetup.Open(new Trees.DirectoryTree(kernel.Tree), null, PatchScan.Paths(texts[i]), cache).Router!;
+                foreach (var router in new[] { cold.Router!, warm.Router!, alone })
+                {
+                    var actual = router.Route(kernel.Patches[i], texts[i]);
+                    Assert.Equal(expected.All, actual.All);
+                    Assert.Equal(expected.Sections, actual.Sections);
+                    Assert.Equal(expected.Recipients, actual.Recipients);
+                }
+            }
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
     [Fact]
     public void Live_script_agrees_on_a_few_patches()
     {

@@ -27,7 +27,10 @@ public static class MaintainersParser
     /// <c>N:</c> or <c>K:</c> entry, the others keep only their title. Every line is still
     /// checked. A run that routes a few patches then builds a few hundred entries, not twenty thousand.
     /// </param>
-    public static MaintainersFile Parse(string path, string text, IReadOnlySet<string>? buckets = null)
+    public static MaintainersFile Parse(string path, string text, IReadOnlySet<string>? buckets = null) => Parse(path, text, buckets, null);
+
+    /// <param name="layout">When given, receives where every section's title and entries are in the text (kept or not).</param>
+    internal static MaintainersFile Parse(string path, string text, IReadOnlySet<string>? buckets, MaintainersLayout? layout)
     {
         var diagnostics = new List<Diagnostic>();
         var sections = new List<MaintainersSection>();
@@ -47,6 +50,7 @@ public static class MaintainersParser
         int ordinal = 0;
         string? name = null;
         int nameLine = 0;
+        int nameStart = 0;
         bool inSection = false;
         bool relevant = false;
         var pending = new List<(char Tag, int Start, int Length, int Line, int Ordinal, Regex? Expression)>();
@@ -64,6 +68,12 @@ public static class MaintainersParser
                     foreach (var e in pending)
                         entries.Add(new MaintainersEntry(e.Tag, text.Substring(e.Start, e.Length), e.Line, e.Ordinal) { Expression = e.Expression });
                 sections.Add(new MaintainersSection(name, nameLine, entries) { Index = sections.Count });
+                if (layout is not null)
+                {
+                    layout.AddSection(nameStart, name.Length, nameLine, pending.Count);
+                    foreach (var e in pending)
+                        layout.AddEntry(e.Tag, e.Start, e.Length, e.Line, e.Ordinal);
+                }
             }
             name = null;
             inSection = false;
@@ -127,6 +137,7 @@ public static class MaintainersParser
             Close();
             name = line.Trim().ToString();
             nameLine = i + 1;
+            nameStart = starts[i] + (line.Length - line.TrimStart().Length);
             inSection = true;
             previousWasTagged = false;
             previousWasTitle = true;

@@ -10,7 +10,7 @@ namespace Ltt.Series.Routing;
 /// same line), so the second form is only tried where the first matches, and only built then:
 /// a one-patch run builds none of the 35 of 6.1's MAINTAINERS in most patches.
 /// </summary>
-internal sealed class KeywordPattern(MaintainersEntry entry, Regex anywhere)
+internal sealed class KeywordPattern(MaintainersEntry entry, PerlPattern anywhere)
 {
     private Regex? _inDiff;
 

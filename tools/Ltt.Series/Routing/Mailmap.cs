@@ -13,6 +13,23 @@ public sealed partial class Mailmap
 
     public static Mailmap Empty { get; } = new();
 
+    /// <summary>The proper names by wrong "Name &lt;address&gt;" or address, as parsed (the routing cache stores them).</summary>
+    internal IReadOnlyDictionary<string, string> Names => _names;
+
+    /// <summary>The proper addresses by wrong "Name &lt;address&gt;" or address, as parsed.</summary>
+    internal IReadOnlyDictionary<string, string> Addresses => _addresses;
+
+    /// <summary>A map read back from the routing cache: the two tables <see cref="Parse"/> built.</summary>
+    internal static Mailmap FromTables(IEnumerable<KeyValuePair<string, string>> names, IEnumerable<KeyValuePair<string, string>> addresses)
+    {
+        var map = new Mailmap();
+        foreach (var (key, value) in names)
+            map._names[key] = value;
+        foreach (var (key, value) in addresses)
+            map._addresses[key] = value;
+        return map;
+    }
+
     public static Mailmap Parse(string text)
     {
         var map = new Mailmap();

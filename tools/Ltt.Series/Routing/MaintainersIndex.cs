@@ -16,14 +16,14 @@ namespace Ltt.Series.Routing;
 public sealed class MaintainersIndex
 {
     private readonly Dictionary<string, List<PatternRef>> _buckets = new(StringComparer.Ordinal);
-    private readonly List<(MaintainersSection Section, MaintainersEntry Entry, int Order, Regex Regex)> _names = [];
+    private readonly List<(MaintainersSection Section, MaintainersEntry Entry, int Order, PerlPattern Pattern)> _names = [];
     private readonly List<KeywordPattern> _keywords = [];
 
-    private MaintainersIndex(MaintainersFile file, ITreeView? tree)
+    private MaintainersIndex(MaintainersFile file, ITreeView? tree, Mailmap mailmap)
     {
         File = file;
         Tree = tree;
-        Mailmap = tree?.ReadFile(".mailmap") is { } mailmap ? Mailmap.Parse(System.Text.Encoding.UTF8.GetString(mailmap.Content)) : Mailmap.Empty;
+        Mailmap = mailmap;
         Func<string, bool> isDirectory = tree is null ? _ => false : tree.IsDirectory;
         foreach (var section in file.Sections)
         {
@@ -39,10 +39,10 @@ public sealed class MaintainersIndex
                         list.Add(new PatternRef(section, entry, order, pattern));
                         break;
                     case 'N':
-                        _names.Add((section, entry, order, entry.Expression ?? new Regex(entry.Value, MaintainersParser.PerlExtended)));
+                        _names.Add((section, entry, order, new PerlPattern(entry.Value, entry.Expression)));
                         break;
                     case 'K':
-                        _keywords.Add(new KeywordPattern(entry, entry.Expression ?? new Regex(entry.Value, MaintainersParser.PerlExtended)));
+                        _keywords.Add(new KeywordPattern(entry, new PerlPattern(entry.Value, entry.Expression)));
                         break;
                 }
             }
@@ -99,12 +99,16 @@ public sealed class MaintainersIndex
     private bool _screenTried;
     private int _linesWithoutScreen;
 
-    /// <summary>Builds the index; the file must have been parsed without errors.</summary>
-    public static MaintainersIndex Build(MaintainersFile file, ITreeView? tree)
+    /// <summary>Builds the index, with the tree's .mailmap; the file must have been parsed without errors.</summary>
+    public static MaintainersIndex Build(MaintainersFile file, ITreeView? tree) =>
+        Build(file, tree, tree?.ReadFile(".mailmap") is { } mailmap ? Mailmap.Parse(System.Text.Encoding.UTF8.GetString(mailmap.Content)) : Mailmap.Empty);
+
+    /// <summary>Builds the index with a .mailmap already read (from the tree, or from the routing cache).</summary>
+    internal static MaintainersIndex Build(MaintainersFile file, ITreeView? tree, Mailmap mailmap)
     {
         if (file.HasErrors)
             throw new ArgumentException("MAINTAINERS has errors; report file.Diagnostics instead of routing", nameof(file));
-        return new MaintainersIndex(file, tree);
+        return new MaintainersIndex(file, tree, mailmap);
     }
 
     /// <summary>

@@ -41,8 +41,9 @@ public static class RouteCommand
         if (view is null)
             return Report([problem!], error);
         using var _ = view;
-        // Only these patches are routed: MAINTAINERS is read for their paths alone.
-        var setup = RoutingSetup.Open(view, maintainers, set.Patches.SelectMany(p => PatchScan.Paths(p.Text)));
+        // Only these patches are routed: MAINTAINERS is read for their paths alone, from the
+        // user's cache when it was parsed before (~/.cache/ltt).
+        var setup = RoutingSetup.Open(view, maintainers, set.Patches.SelectMany(p => PatchScan.Paths(p.Text)), RoutingCache.ForUser());
         if (setup.Router is null)
             return Report(setup.Diagnostics, error);
         var routes = set.Patches.Select(p => setup.Router.Route(p.Source, p.Text)).ToList();
