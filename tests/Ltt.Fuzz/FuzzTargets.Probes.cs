@@ -20,7 +20,7 @@ public static partial class FuzzTargets
             ? first["fields: ".Length..].Split(',', StringSplitOptions.TrimEntries).Select(Field).OfType<EventField>().ToList()
             : [];
         string body = first.StartsWith("fields: ", StringComparison.Ordinal) ? (newline < 0 ? "" : text[(newline + 1)..]) : text;
-        FastAssignParser.Parse(new SourceText(body, new SourceLocation("fuzz.h", 2)), fields);
+        FastAssignParser.Parse(SourceText.Parse(body, new SourceLocation("fuzz.h", 2)), fields);
     }
 
     private static EventField? Field(string declaration)
