@@ -1,5 +1,3 @@
-using Ltt.Clang;
-
 namespace Ltt.Clang.Tests;
 
 /// <summary>The binding against the real libclang: layouts, types, tokens, diagnostics, skipped ranges, PCH.</summary>

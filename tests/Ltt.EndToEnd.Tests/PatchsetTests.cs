@@ -180,7 +180,7 @@ public sealed partial class PatchsetTests : IClassFixture<PatchsetTests.AppliedS
         Assert.True(files.Length >= 40, $"{files.Length} C files");
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = 2 }, file =>
         {
-            foreach (bool configured in new[] { false, true })
+            foreach (bool configured in (bool[])[false, true])
             {
                 string arch = file.StartsWith("arch/powerpc/", StringComparison.Ordinal) ? "powerpc" : "x86";
                 var args = new List<string>

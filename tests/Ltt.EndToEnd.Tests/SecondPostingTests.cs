@@ -53,7 +53,7 @@ public sealed partial class SecondPostingTests(SecondPostingFixture fixture) : I
         Assert.Contains($"\nChanges since v1:\n{SecondPostingFixture.ChangesText}\n- Continues v1 series {V1Folder("kallsyms")} (same subsystem, 1 of its 1 patch):\n"
             + "  [changed]   1/1 kallsyms: export kallsyms_lookup()\n", kallsyms);
         string markers = V2Cover("markers");
-        Assert.Equal(7, Regex.Matches(markers, @"\n  \[unchanged\] \d/7 ").Count);
+        Assert.Equal(7, Regex.Count(markers, @"\n  \[unchanged\] \d/7 "));
         Assert.DoesNotContain("[changed]", markers);
         Assert.Contains("\n- New in v2: no series of v1 had these patches.\n", V2Cover("locking-primitives"));
         Assert.DoesNotContain("Range-diff", V2Cover("locking-primitives"));

@@ -23,7 +23,7 @@ public sealed partial class SplitCommandTests(SplitFixture fixture) : IClassFixt
         foreach (var p in patches)
         {
             Assert.Equal(["patch", "all", "to", "cc", "sections", "kind", "kind_reason"], p.EnumerateObject().Select(o => o.Name));
-            Assert.Contains(p.GetProperty("kind").GetString(), new[] { "new-code", "instrumentation", "infrastructure" });
+            Assert.Contains(p.GetProperty("kind").GetString(), (string[])["new-code", "instrumentation", "infrastructure"]);
             Assert.NotEqual("", p.GetProperty("kind_reason").GetString());
             var all = p.GetProperty("all").EnumerateArray().Select(e => e.GetString()).ToList();
             var to = p.GetProperty("to").EnumerateArray().Select(e => e.GetString()).ToList();

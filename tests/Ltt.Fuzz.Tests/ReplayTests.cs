@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Ltt.Fuzz;
 using Ltt.Testing;
 
 namespace Ltt.Fuzz.Tests;

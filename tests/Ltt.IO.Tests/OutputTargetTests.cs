@@ -10,7 +10,7 @@ public sealed class OutputTargetTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private OutputTarget Target(string folder, bool force = false, string[]? inputs = null, string[]? enclosing = null) => new()
+    private static OutputTarget Target(string folder, bool force = false, string[]? inputs = null, string[]? enclosing = null) => new()
     {
         Folder = folder,
         Writer = "ltt-test write",

@@ -1,6 +1,5 @@
 using Ltt.IO;
 using Ltt.Probes.Generation;
-using Ltt.Probes.Harness;
 using Ltt.Testing;
 using Ltt.Tracepoints;
 

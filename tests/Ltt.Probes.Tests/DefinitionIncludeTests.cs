@@ -1,6 +1,5 @@
 using Ltt.Validation.Harness;
 using Ltt.Probes.Generation;
-using Ltt.Probes.Harness;
 using Ltt.Probes.Ids;
 using Ltt.Probes.Plan;
 using Ltt.Probes.Spec;

@@ -1,6 +1,5 @@
 using Ltt.IO;
 using Ltt.Probes.Generation;
-using Ltt.Probes.Harness;
 using Ltt.Probes.Ids;
 using Ltt.Probes.Spec;
 using Ltt.Tracepoints;

@@ -100,7 +100,7 @@ public readonly struct ClangType
             {
                 unsafe
                 {
-                    NativeMethods.clang_Type_visitFields(_type, &Collect, GCHandle.ToIntPtr(handle));
+                    _ = NativeMethods.clang_Type_visitFields(_type, &Collect, GCHandle.ToIntPtr(handle));
                 }
             }
             finally

@@ -93,7 +93,7 @@ public readonly struct Cursor : IEquatable<Cursor>
             {
                 unsafe
                 {
-                    NativeMethods.clang_visitChildren(_cursor, &Collect, GCHandle.ToIntPtr(handle));
+                    _ = NativeMethods.clang_visitChildren(_cursor, &Collect, GCHandle.ToIntPtr(handle));
                 }
             }
             finally
@@ -126,6 +126,10 @@ public readonly struct Cursor : IEquatable<Cursor>
     public override bool Equals(object? obj) => obj is Cursor c && Equals(c);
 
     public override int GetHashCode() => HashCode.Combine(_cursor.Kind, _cursor.Data0, _cursor.Data1, _cursor.Data2);
+
+    public static bool operator ==(Cursor left, Cursor right) => left.Equals(right);
+
+    public static bool operator !=(Cursor left, Cursor right) => !left.Equals(right);
 
     public override string ToString() => $"{Kind} {Spelling}";
 }

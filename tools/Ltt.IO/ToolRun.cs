@@ -62,8 +62,9 @@ public sealed record ToolRun(string Command, int ExitCode, string Output, string
         }
         using (process)
         {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
+            // The reads run to the end even when cancelled: the process is killed and its output still reported.
+            var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
             if (input is not null)
             {
                 try

@@ -38,14 +38,14 @@ public static class KernelTreeGcc
         "CONFIG_DEBUG_SPINLOCK", "CONFIG_DEBUG_MUTEXES", "CONFIG_HAS_IOMEM",
     ];
 
-    private static readonly Lazy<string> s_gccIncludeDir = new(FindGccIncludeDir);
+    private static readonly Lazy<string> GccInclude = new(FindGccIncludeDir);
 
     public static GccOutcome Compile(string relativePath, KernelTreeVariant variant)
     {
         string arch = relativePath.StartsWith("arch/powerpc/", StringComparison.Ordinal) ? "powerpc" : "x86";
         var args = new List<string>
         {
-            "-fsyntax-only", "-nostdinc", "-isystem", s_gccIncludeDir.Value,
+            "-fsyntax-only", "-nostdinc", "-isystem", GccInclude.Value,
             "-I", $"arch/{arch}/include", "-I", "include",
             "-D__KERNEL__", "-std=gnu11", "-Wall", "-Werror",
         };

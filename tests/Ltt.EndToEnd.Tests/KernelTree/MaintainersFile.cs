@@ -24,7 +24,7 @@ public sealed record MaintainersSection(string Name, IReadOnlyList<(char Tag, st
 /// </summary>
 public static class MaintainersFile
 {
-    private static readonly Regex s_entry = new(@"^([A-Z]):\s*(.*)$");
+    private static readonly Regex EntryLine = new(@"^([A-Z]):\s*(.*)$");
 
     public static IReadOnlyList<MaintainersSection> Read(string path)
     {
@@ -38,7 +38,7 @@ public static class MaintainersFile
         var entries = new List<(char, string)>();
         foreach (string line in lines.Skip(start + 2))
         {
-            Match match = s_entry.Match(line);
+            Match match = EntryLine.Match(line);
             if (match.Success && name is not null)
             {
                 entries.Add((match.Groups[1].Value[0], match.Groups[2].Value));

@@ -3,7 +3,6 @@ using Ltt.Probes.Ids;
 using Ltt.Probes.Spec;
 using Ltt.Testing;
 using Ltt.Tracepoints;
-using Ltt.Tracepoints.Functions;
 using Ltt.Tracepoints.Model;
 
 namespace Ltt.Probes.Tests.Kprobes;

@@ -85,7 +85,7 @@ public sealed class SamplePatchKindTests
     [Fact]
     public void Every_sample_patch_is_written_down()
     {
-        Assert.Equal(Verdicts.Value.Count, Expected.Count());
+        Assert.Equal(Verdicts.Value.Count, Expected.Count);
         Assert.Equal(Enumerable.Range(1, Verdicts.Value.Count), Expected.Select(row => (int)row[0]));
     }
 }

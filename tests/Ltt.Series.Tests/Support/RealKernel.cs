@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ltt.Testing;
 
 namespace Ltt.Series.Tests.Support;

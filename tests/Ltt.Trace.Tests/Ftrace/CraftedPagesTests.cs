@@ -1,7 +1,5 @@
 using Ltt.Testing;
 using Ltt.Trace.Ftrace;
-using Ltt.Trace.Reader;
-using Ltt.Trace.Values;
 
 namespace Ltt.Trace.Tests.Ftrace;
 

@@ -1,5 +1,4 @@
 using Ltt.Testing;
-using Ltt.Tracepoints.Model;
 using Xunit.Abstractions;
 
 namespace Ltt.Tracepoints.Tests.RealTree;
@@ -11,6 +10,8 @@ namespace Ltt.Tracepoints.Tests.RealTree;
 /// </summary>
 public sealed class WholeTreeGccCheckTests(ITestOutputHelper log)
 {
+    private static readonly string[] InstantiatingFiles = ["fs/afs/main.c", "net/rxrpc/af_rxrpc.c", "fs/xfs/xfs_trace.c"];
+
     private static string Source()
     {
         RealKernelHeaders.Require();
@@ -35,7 +36,7 @@ public sealed class WholeTreeGccCheckTests(ITestOutputHelper log)
         });
         var check = new GccRecordCheck(source, result);
 
-        check.Run([.. new[] { "fs/afs/main.c", "net/rxrpc/af_rxrpc.c", "fs/xfs/xfs_trace.c" }.Select(f => Path.Combine(source, f))]);
+        check.Run([.. InstantiatingFiles.Select(f => Path.Combine(source, f))]);
 
         log.WriteLine($"{check.ClassesChecked} classes, {check.EventsChecked} events: {check.Assertions} assertions, " +
             $"{check.Signedness} of signedness ({check.EnumSignedness} on enums)");

@@ -1,5 +1,4 @@
 using Ltt.Testing;
-using Ltt.Tracepoints.Model;
 
 namespace Ltt.Tracepoints.Tests.Scanning;
 

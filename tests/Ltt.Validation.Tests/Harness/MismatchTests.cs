@@ -1,5 +1,4 @@
 using Ltt.Probes.Generation;
-using Ltt.Probes.Harness;
 using Ltt.Probes.Tests;
 using Ltt.Validation.Harness;
 using Ltt.Testing;

@@ -12,7 +12,7 @@ public sealed class KernelRunJunitTests
         var suite = XDocument.Parse(KernelRunJunit.Render(KernelRunPageTests.Run())).Root!.Element("testsuite")!;
 
         Assert.Equal(["ltt-trace kernel-run", "4", "1", "1", "174.0"],
-            new[] { "name", "tests", "failures", "skipped", "time" }.Select(a => suite.Attribute(a)!.Value));
+            ((string[])["name", "tests", "failures", "skipped", "time"]).Select(a => suite.Attribute(a)!.Value));
         var cases = suite.Elements("testcase").ToList();
         Assert.Equal(["run", "sched-trace", "irq-trace", "xfs-trace"], cases.Select(c => c.Attribute("name")!.Value));
         Assert.Equal("sched_switch: 2 mismatches", cases[0].Element("failure")!.Attribute("message")!.Value);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Ltt.Validation.Kernel;
 using Ltt.Validation.Kernel.Comparison;

@@ -1,5 +1,3 @@
-using Ltt.Tracepoints.Model;
-
 namespace Ltt.Probes.Plan;
 
 /// <summary>What a TP_fast_assign body gives: the source of each field it sets, and what it could not place, each with its line.</summary>

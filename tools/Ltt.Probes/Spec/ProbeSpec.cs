@@ -1,5 +1,3 @@
-using Ltt.Tracepoints.Model;
-
 namespace Ltt.Probes.Spec;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Ltt.Series.Maintainers;
 
 /// <summary>
@@ -93,6 +95,8 @@ internal sealed class Glob
     /// converted: no regex-only character, and every <c>[</c> closed by a <c>]</c> with plain
     /// characters between (checked without converting it).
     /// </summary>
+    private static readonly SearchValues<char> ClassRewrites = SearchValues.Create(".*?[\\^");
+
     public static bool IsPlain(ReadOnlySpan<char> value)
     {
         for (int i = 0; i < value.Length; i++)
@@ -105,7 +109,7 @@ internal sealed class Glob
             int close = value[(i + 1)..].IndexOf(']');
             if (close < 1)
                 return false;
-            if (value.Slice(i + 1, close).IndexOfAny(".*?[\\^") >= 0)
+            if (value.Slice(i + 1, close).IndexOfAny(ClassRewrites) >= 0)
                 return false; // the conversion rewrites these inside the class: leave it to the full check
             i += close + 1;
         }

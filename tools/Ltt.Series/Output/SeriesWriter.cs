@@ -86,7 +86,10 @@ public static class SeriesWriter
             {
                 var patch = series.Patches[k].Patch;
                 string patchTitle = OutgoingTitle(patch, options.AddSubsystemPrefixes);
+                // Not security: a patch without a commit gets an id the way git names objects.
+#pragma warning disable CA5350
                 string id = patch.CommitId ?? Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(patch.Text)));
+#pragma warning restore CA5350
                 var mail = new PatchMail
                 {
                     CommitId = patch.CommitId ?? new string('0', 40),

@@ -21,7 +21,7 @@ public static class PlanTable
                 + $"{read.Series.Count - continuing} new, {read.Gone.Count} gone\n");
         }
         sb.Append('\n');
-        var rows = new List<string[]> { new[] { "#", "series", "kinds", "patches", "needs", "to (people)", "cc (lists)" } };
+        List<string[]> rows = [["#", "series", "kinds", "patches", "needs", "to (people)", "cc (lists)"]];
         foreach (var s in plan.Series)
         {
             rows.Add([

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Ltt.Trace.Clocks;
 using Ltt.Trace.Ctf;
 
 namespace Ltt.Trace.Buffers;

@@ -56,7 +56,8 @@ public static class SyntheticWorkload
             { Name = $"ltt-trace writer {t}", IsBackground = true };
             workers[t].Start();
         }
-        start.SignalAndWait();
+        // The start is never cancelled: every worker waits on it too, and stops itself when cancelled.
+        start.SignalAndWait(CancellationToken.None);
         long began = Stopwatch.GetTimestamp();
         foreach (Thread worker in workers)
             worker.Join();

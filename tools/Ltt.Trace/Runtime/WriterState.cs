@@ -14,30 +14,30 @@ namespace Ltt.Trace.Runtime;
 internal static class WriterState
 {
     [ThreadStatic]
-    private static TraceSession? t_session;
+    private static TraceSession? _threadSession;
 
     [ThreadStatic]
-    private static nint[]? t_rows;
+    private static nint[]? _threadRows;
 
     [ThreadStatic]
-    private static ConditionalWeakTable<TraceSession, nint[]>? t_rowsBySession;
+    private static ConditionalWeakTable<TraceSession, nint[]>? _threadRowsBySession;
 
     /// <summary>The calling thread's commit row in each buffer of <paramref name="session"/>
     /// (0 until its first write there).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nint[] Rows(TraceSession session, int buffers)
     {
-        nint[]? rows = t_rows;
-        return t_session == session && rows is not null ? rows : Attach(session, buffers);
+        nint[]? rows = _threadRows;
+        return _threadSession == session && rows is not null ? rows : Attach(session, buffers);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint[] Attach(TraceSession session, int buffers)
     {
-        t_rowsBySession ??= new ConditionalWeakTable<TraceSession, nint[]>();
-        nint[] rows = t_rowsBySession.GetValue(session, _ => new nint[buffers]);
-        t_rows = rows;
-        t_session = session;
+        _threadRowsBySession ??= new ConditionalWeakTable<TraceSession, nint[]>();
+        nint[] rows = _threadRowsBySession.GetValue(session, _ => new nint[buffers]);
+        _threadRows = rows;
+        _threadSession = session;
         return rows;
     }
 }

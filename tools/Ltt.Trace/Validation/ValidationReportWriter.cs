@@ -6,6 +6,8 @@ namespace Ltt.Trace.Validation;
 /// <summary>Writes a <see cref="ValidationReport"/> as text lines or JSON (JUnit XML: Ltt.Validation.Reports.ValidationJunit).</summary>
 public static class ValidationReportWriter
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public static void WriteText(ValidationReport report, TextWriter output)
     {
         foreach (var (name, description, findings) in report.Passes)
@@ -35,7 +37,7 @@ public static class ValidationReportWriter
                 findings = p.Findings.Select(ToJson).ToList(),
             }).ToList(),
         };
-        output.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
+        output.WriteLine(JsonSerializer.Serialize(document, Indented));
     }
 
     /// <summary>What the tracer says it lost, as babeltrace2 warns of it: part of a valid trace.</summary>

@@ -1,5 +1,4 @@
 using Ltt.IO;
-using Ltt.Probes.Harness;
 using System.Text;
 using Ltt.Trace.Reader;
 using Ltt.Trace.Reader.Text;

@@ -1,4 +1,3 @@
-using Ltt.Probes.Harness;
 namespace Ltt.Validation.Harness;
 
 /// <summary>Per event: payloads the gcc-built probes recorded, events decoded from the replayed trace, mismatches found.</summary>

@@ -1,4 +1,3 @@
-using Ltt.Probes.Harness;
 using Ltt.Probes.Generation;
 using Ltt.Tracepoints;
 

@@ -1,4 +1,3 @@
-using Ltt.Probes.Harness;
 using Ltt.Trace.Validation;
 
 namespace Ltt.Validation.Harness;

@@ -1,5 +1,4 @@
 using Ltt.IO;
-using Ltt.Probes.Harness;
 namespace Ltt.Validation.Harness;
 
 /// <summary>The outcome of building the harness: every gcc run (with its diagnostics) and the program, when it linked.</summary>

@@ -1,4 +1,3 @@
-using Ltt.Probes.Harness;
 namespace Ltt.Validation.Harness;
 
 /// <summary>A payload that did not decode to what the harness passed in: which record, event and field, expected against found.</summary>

@@ -1,4 +1,3 @@
-using Ltt.Probes.Harness;
 namespace Ltt.Validation.Harness;
 
 /// <summary>One payload the userspace backend recorded: the event id, the marker, the alignment the probe passed, and the bytes.</summary>

@@ -1,4 +1,3 @@
-using Ltt.Probes.Harness;
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;

@@ -1,4 +1,3 @@
-using Ltt.Probes.Harness;
 namespace Ltt.Validation.Harness;
 
 /// <summary>The outcome of comparing a harness recording with what was passed in.</summary>

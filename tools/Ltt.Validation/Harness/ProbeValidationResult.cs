@@ -1,5 +1,4 @@
 using Ltt.IO;
-using Ltt.Probes.Harness;
 using Ltt.Probes.Generation;
 
 namespace Ltt.Validation.Harness;

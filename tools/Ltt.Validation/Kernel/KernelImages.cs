@@ -22,7 +22,7 @@ public static class KernelImages
             string vmlinuz = Path.Combine(root, "boot", "vmlinuz-" + release);
             if (!File.Exists(vmlinuz))
                 continue;
-            string? modules = new[] { "lib", "usr/lib" }
+            string? modules = ((string[])["lib", "usr/lib"])
                 .Select(lib => Path.Combine(root, lib, "modules", release))
                 .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "modules.dep")));
             if (modules is not null)

@@ -2,7 +2,6 @@ using Ltt.IO;
 using System.Diagnostics;
 using System.Globalization;
 using Ltt.Probes.Generation;
-using Ltt.Probes.Harness;
 using Ltt.Probes.Rendering;
 using Ltt.Tracepoints.Kernels;
 using Ltt.Tracepoints.Model;

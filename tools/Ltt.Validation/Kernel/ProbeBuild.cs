@@ -1,7 +1,6 @@
 using Ltt.IO;
 using System.Text.RegularExpressions;
 using Ltt.Probes.Generation;
-using Ltt.Probes.Harness;
 using Ltt.Probes.Ids;
 using Ltt.Probes.Spec;
 using Ltt.Tracepoints;

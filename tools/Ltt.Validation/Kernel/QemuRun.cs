@@ -1,5 +1,4 @@
 using Ltt.IO;
-using Ltt.Probes.Harness;
 
 namespace Ltt.Validation.Kernel;
 

@@ -1,5 +1,4 @@
 using Ltt.Cli;
-using Ltt.Series;
 using Ltt.Series.Checkpatch;
 
 namespace LttSplit.Commands;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using Ltt.Cli;
-using Ltt.Trace.Reader;
 using Ltt.Trace.Reader.Text;
 
 namespace LttTrace.Commands;

@@ -3,7 +3,6 @@ using Ltt.Cli;
 using Ltt.IO;
 using Ltt.Validation.Reports;
 using Ltt.Trace.Layout;
-using Ltt.Trace.Reader;
 using Ltt.Trace.Validation;
 
 namespace LttTrace.Commands;

@@ -85,20 +85,20 @@ public sealed partial class TsdlParser
         throw Unexpected("a value");
     }
 
-    private long RequireNumber(string key, Value value)
+    private static long RequireNumber(string key, Value value)
     {
         if (value.Number is { } n)
             return n;
         throw new TsdlSyntaxError(value.Line, $"'{key}' must be a number, found {value.Describe}");
     }
 
-    private string RequireText(string key, Value value) =>
+    private static string RequireText(string key, Value value) =>
         value.Text ?? value.Path ?? throw new TsdlSyntaxError(value.Line, $"'{key}' must be a string, found {value.Describe}");
 
-    private CtfStructType RequireStruct(string key, Value value) =>
+    private static CtfStructType RequireStruct(string key, Value value) =>
         value.Type as CtfStructType ?? throw new TsdlSyntaxError(value.Line, $"'{key}' must be a structure");
 
-    private CtfByteOrder ParseByteOrder(string key, Value value, bool allowNative)
+    private static CtfByteOrder ParseByteOrder(string key, Value value, bool allowNative)
     {
         string text = RequireText(key, value);
         return text switch

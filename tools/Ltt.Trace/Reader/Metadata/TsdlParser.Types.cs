@@ -191,7 +191,7 @@ public sealed partial class TsdlParser
         return new CtfIntegerType(size, align, signed, byteOrder, displayBase, encoding, clock);
     }
 
-    private int ParseBase(Value value)
+    private static int ParseBase(Value value)
     {
         if (value.Number is { } n)
         {
