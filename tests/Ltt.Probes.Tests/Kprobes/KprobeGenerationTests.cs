@@ -37,7 +37,7 @@ public sealed class KprobeGenerationTests
         Assert.Contains("\tconst char __user *filename =\n\t\t\t(const char __user *)regs_get_kernel_argument(regs, 1);", module);
         Assert.Contains("\tif (copy_from_kernel_nofault(&ltt_v3, &how->flags, sizeof(ltt_v3)))", module);
         Assert.Contains("\tltt_serialize_user_string(ltt_payload, &ltt_len, filename, 0);", module);
-        Assert.Contains("\tlong long retval = (long long)regs_return_value(regs);", module);
+        Assert.Contains("\ts64 retval = (s64)regs_return_value(regs);", module);
         Assert.Contains(".symbol_name = \"demo_open\",", module);
         Assert.Contains(".kp.symbol_name = \"demo_open\",", module);
         Assert.Contains("#include <linux/demo.h>", module);

@@ -114,16 +114,6 @@ internal static class KprobeRendering
                 ? RenderModelBuilder.CastName(type)
                 : canonical;
         }
-        return (type.Size, type.IsSigned) switch
-        {
-            (1, true) => "signed char",
-            (1, false) => "unsigned char",
-            (2, true) => "short",
-            (2, false) => "unsigned short",
-            (4, true) => "int",
-            (4, false) => "unsigned int",
-            (8, true) => "long long",
-            _ => "unsigned long long",
-        };
+        return RenderModelBuilder.MemberType((int)type.Size, type.IsSigned);
     }
 }

@@ -185,7 +185,8 @@ internal static partial class RenderModelBuilder
             v.Kind == ProbeValueKind.String);
     }
 
-    private static string MemberType(int size, bool signed) => (size, signed) switch
+    /// <summary>The C integer type of a size and sign, as the payload structs declare their members (<c>s64</c> for 8 signed bytes).</summary>
+    internal static string MemberType(int size, bool signed) => (size, signed) switch
     {
         (1, true) => "signed char",
         (1, false) => "unsigned char",
