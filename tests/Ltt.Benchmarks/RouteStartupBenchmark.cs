@@ -11,7 +11,7 @@ namespace Ltt.Benchmarks;
 /// executable) and also run as the JIT build (dotnet ltt-split.dll) for comparison. One patch:
 /// five patches of RealKernel/make-patches.sh, each run --repeat times, the runs of ltt-split and
 /// of the script taking turns (CPU time from bash's <c>times</c>, wall time beside it; best and
-/// median). ltt-split runs with its routing cache ($XDG_CACHE_HOME/ltt, in the work folder) warm,
+/// median). ltt-split runs with its routing cache ($XDG_CACHE_HOME/ltt, in a temporary folder) warm,
 /// as a user's every run but the first after MAINTAINERS changed, and cold (the cache folder
 /// emptied before each run: the first run after a change, which parses and writes the cache).
 /// The real branch: the 238 patches of the Debian queue (RealKernel/make-queue-repo.sh, built by
@@ -46,11 +46,14 @@ public static class RouteStartupBenchmark
         string jit = Path.Combine(root, "tools", "ltt-split", "bin", "Release", "net10.0", "ltt-split.dll");
         string home = Path.Combine(work, "home");
         Directory.CreateDirectory(home);
-        string cache = Path.Combine(work, "cache");
+        // A folder of the benchmark's own (--work may be any folder of the user's); only what the
+        // tool writes there, $XDG_CACHE_HOME/ltt, is emptied.
+        string cache = Directory.CreateTempSubdirectory("ltt-route-bench-cache-").FullName;
         void EmptyCache()
         {
-            if (Directory.Exists(cache))
-                Directory.Delete(cache, recursive: true);
+            string written = Path.Combine(cache, "ltt");
+            if (Directory.Exists(written))
+                Directory.Delete(written, recursive: true);
         }
         EmptyCache();
 
