@@ -20,7 +20,7 @@ public sealed partial class KernelRunPageTests
         var mismatches = new List<HitMismatch> { new(MismatchKind.Field, 0, 17, 17, "sched_switch", "prev_pid", "12", "13") };
         var totals = new ComparisonTotals(2, 1230, 3650, 5, 8, 0.625, 2, 0, 0, 3, 7, 41_000);
         var comparison = new ComparisonReport(totals, tracepoints, cpus, mismatches, [], new ComparisonOptions());
-        var counters = new KernelRunCounters("6.1.0-test-amd64", 4, 1, 120, 2, 1230, 3650, 0.625, 2, 0, 0);
+        var counters = new KernelRunCounters("6.1.0-test-amd64", 4, 1, 120, 2, 1230, 3650, 0.625, 2, 0, 0) { KprobesRegistered = 13, KprobesHit = 12, KprobeHitsCompared = 400 };
         var build = new ProbeBuildResult(null, "/tmp/probes", ["sched-trace", "irq-trace"], [new ModuleBuildFailure("xfs-trace", "xfs_trace.h: unknown type name 'xfs_ino_t'")], null);
         return new KernelRunResult(false, ["sched_switch: 2 mismatches"], counters, build, null, ["ran under TCG"], TimeSpan.FromSeconds(174))
         {
@@ -40,7 +40,7 @@ public sealed partial class KernelRunPageTests
         Assert.Contains("prev_prio: not in the spec", sched[9]);
         Assert.Equal("ftrace has no event of that name", Text(rows.Single(r => Text(r[0]) == "ltt_private")[10]));
 
-        Assert.Equal(["4", "1", "120", "2", "1230", "3650", "62.5", "2", "0", "0"], Rows(Table(html, "summary"))[0].Select(Value));
+        Assert.Equal(["4", "1", "120", "2", "1230", "3650", "62.5", "2", "0", "0", "13", "12", "400"], Rows(Table(html, "summary"))[0].Select(Value));
         var cpus = Rows(Table(html, "cpus"));
         Assert.Equal(["0", "1"], cpus.Select(r => Value(r[0])));
         Assert.Equal("unknown", Text(cpus[1][7]));

@@ -20,9 +20,9 @@ public static class KernelRunPage
         page.Paragraph(string.Create(CultureInfo.InvariantCulture,
             $"Our probes and recorder inside the booted kernel, compared hit for hit with ftrace's record of the same tracepoints; {result.Elapsed.TotalSeconds:F0} s."), "note");
         page.Table(["modules built", "modules not built", "tracepoints registered", "tracepoints hit", "hits compared", "fields compared",
-                "field coverage (%)", "mismatches", "lost (ours)", "lost (ftrace)"],
+                "field coverage (%)", "mismatches", "lost (ours)", "lost (ftrace)", "kprobes registered", "kprobes hit", "kprobe hits compared"],
             [[c.ModulesBuilt, c.ModulesFailed, c.TracepointsRegistered, c.TracepointsHit, c.HitsCompared, c.FieldsCompared,
-              c.FieldCoverage * 100, c.Mismatches, c.LostOurs, c.LostFtrace]], id: "summary");
+              c.FieldCoverage * 100, c.Mismatches, c.LostOurs, c.LostFtrace, c.KprobesRegistered, c.KprobesHit, c.KprobeHitsCompared]], id: "summary");
         Lines(page, "Problems", result.Problems, "problems");
         Lines(page, "Notes", result.Notes, "notes");
         if (result.Comparison is { } comparison)
