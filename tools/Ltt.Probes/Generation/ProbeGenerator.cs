@@ -24,9 +24,15 @@ public static class ProbeGenerator
     public const string KprobeModuleTemplate = "kprobe-module.c.sbn";
 
     /// <summary>Scans the tree, loads its spec and id map, and renders: the whole of <c>ltt-gen probes</c> but the writing.</summary>
-    public static GeneratedOutput Generate(ScanOptions scan, ProbeGeneratorOptions options)
+    public static GeneratedOutput Generate(ScanOptions scan, ProbeGeneratorOptions options) =>
+        Generate(TracepointScanner.Scan(scan), scan, options);
+
+    /// <summary>
+    /// Loads the tree's spec and id map, looks up the functions of its kprobes, and renders an
+    /// existing scan of it (for a caller that needs the scan too).
+    /// </summary>
+    public static GeneratedOutput Generate(ScanResult scanned, ScanOptions scan, ProbeGeneratorOptions options)
     {
-        var scanned = TracepointScanner.Scan(scan);
         var spec = ProbeSpecParser.Load(scan.Tree, options.SpecPath);
         var ids = EventIdMap.Load(scan.Tree, options.IdsPath);
         return Render(scanned, spec, ids, options, Functions(scan, spec.Spec));
@@ -35,14 +41,6 @@ public static class ProbeGenerator
     /// <summary>The functions the spec's kprobes sit on, looked up in the tree (nothing when it has none).</summary>
     public static KernelFunctionLookup? Functions(ScanOptions scan, ProbeSpec spec) =>
         spec.Kprobes.Count == 0 ? null : KernelFunctionFinder.Find(scan, spec.Kprobes.Select(k => k.Function).ToList());
-
-    /// <summary>Loads the tree's spec and id map and renders an existing scan of it (for a caller that needs the scan too).</summary>
-    public static GeneratedOutput Generate(ScanResult scanned, string tree, ProbeGeneratorOptions options)
-    {
-        var spec = ProbeSpecParser.Load(tree, options.SpecPath);
-        var ids = EventIdMap.Load(tree, options.IdsPath);
-        return Render(scanned, spec, ids, options);
-    }
 
     /// <param name="functions">The functions of the spec's kprobes (<see cref="Functions"/>); without them a kprobe is an error.</param>
     public static GeneratedOutput Render(ScanResult scan, ProbeSpecParseResult spec, EventIdMapParseResult ids, ProbeGeneratorOptions options,

@@ -150,6 +150,20 @@ public static class KernelFunctionFinder
         }
     }
 
+    /// <summary>Why no kprobe can sit on the function, from the words before its name and its file's text; null when one can.</summary>
+    private static string? Refusal(string name, bool inlineInHeader, HashSet<string> head, string text)
+    {
+        if (inlineInHeader || head.Contains("inline") || head.Contains("__always_inline"))
+            return "it is declared static inline: it has no address of its own";
+        if (head.Contains("notrace") || head.Contains("noinstr"))
+            return $"it is declared {(head.Contains("notrace") ? "notrace" : "noinstr")}: the kernel does not probe it";
+        if (head.Contains("__init") || head.Contains("__exit"))
+            return $"it is {(head.Contains("__init") ? "__init" : "__exit")} code, gone once the kernel runs";
+        if (text.Contains($"NOKPROBE_SYMBOL({name})", StringComparison.Ordinal))
+            return "the file marks it NOKPROBE_SYMBOL: the kernel refuses kprobes on it";
+        return null;
+    }
+
     private static List<KernelFunction> Parse(ScanEnvironment env, ClangIndex index, string file, IReadOnlyCollection<string> names, bool inline, List<ScanDiagnostic> diagnostics)
     {
         var args = new List<string>(env.ParseArguments());
@@ -189,16 +203,8 @@ public static class KernelFunctionFinder
                     bool user = p.Tokens.Any(t => t.Spelling == "__user");
                     parameters.Add(new KernelFunctionParam(pname, converter.Argument(p.Type), user));
                 }
-                string? refusal = inline || head.Contains("inline") || head.Contains("__always_inline")
-                    ? "it is declared static inline: it has no address of its own"
-                    : head.Contains("notrace") || head.Contains("noinstr")
-                        ? $"it is declared {(head.Contains("notrace") ? "notrace" : "noinstr")}: the kernel does not probe it"
-                        : head.Contains("__init") || head.Contains("__exit")
-                            ? $"it is {(head.Contains("__init") ? "__init" : "__exit")} code, gone once the kernel runs"
-                            : text.Contains($"NOKPROBE_SYMBOL({name})", StringComparison.Ordinal)
-                                ? "the file marks it NOKPROBE_SYMBOL: the kernel refuses kprobes on it"
-                                : null;
-                found.Add(new KernelFunction(name, env.Location(c.Location), converter.Argument(c.Type.Result), parameters, c.Type.IsVariadic, refusal));
+                found.Add(new KernelFunction(name, env.Location(c.Location), converter.Argument(c.Type.Result), parameters, c.Type.IsVariadic,
+                    Refusal(name, inline, head, text)));
             }
         }
         return found;

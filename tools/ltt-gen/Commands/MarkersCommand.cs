@@ -29,7 +29,7 @@ public static class MarkersCommand
     {
         // One scan: the markers the tree has and the ones generated from its tracepoints.
         var scanned = TracepointScanner.Scan(scan);
-        var generated = ProbeGenerator.Generate(scanned, scan.Tree, options);
+        var generated = ProbeGenerator.Generate(scanned, scan, options);
         var table = MarkerTable.Build(scanned, generated.Plan);
         // A conflict is what this command checks (exit 1, with the list); any other error is bad input.
         var conflictSites = table.Conflicts.SelectMany(c => new[] { c.First.Location, c.Second.Location }).ToHashSet();
