@@ -12,8 +12,8 @@ namespace Ltt.Benchmarks;
 /// machine shared with other work the minimum is the figure least distorted by it. Ours run in
 /// process and include opening the trace, not the .NET start-up (~0.1 s); babeltrace2's include
 /// its start-up, so <c>stats</c> and <c>dump</c> are also timed as whole processes, the figure a
-/// user's shell sees: ltt-trace as users install it (its tool package, precompiled for linux-x64,
-/// packed and installed into the work folder first) and, beside it, the JIT build
+/// user's shell sees: ltt-trace as users install it (its tool package, a native executable on
+/// linux-x64, packed and installed into a temporary folder first) and, beside it, the JIT build
 /// (<c>dotnet ltt-trace.dll</c>, what <c>dotnet run</c> starts). Then peak resident memory (VmHWM) of each operation alone in a fresh process,
 /// on LTTng-UST traces of growing size, and bytes allocated per event. The load average is
 /// printed with the numbers.
@@ -171,7 +171,9 @@ internal static class ReaderBenchmark
         string feed = Path.Combine(folder, "nupkg"), tools = Path.Combine(folder, "tools");
         // A version of its own: NuGet's package cache would otherwise hand over an older 1.0.0.
         string version = "0.0.0-bench." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        ExternalCommand.RunOrThrow("dotnet", "pack", Path.Combine(Ltt.Testing.RepoPaths.Root, "tools", "ltt-trace"), "-c", "Release", "-o", feed, "-v", "q", "-p:PackageVersion=" + version);
+        // The package installed by name, the native one it points to on linux-x64, the JIT one for other platforms.
+        foreach (string[] rid in new[] { Array.Empty<string>(), ["-r", "linux-x64"], ["-r", "any"] })
+            ExternalCommand.RunOrThrow("dotnet", ["pack", Path.Combine(Ltt.Testing.RepoPaths.Root, "tools", "ltt-trace"), "-c", "Release", .. rid, "-o", feed, "-v", "q", "-p:PackageVersion=" + version]);
         ExternalCommand.RunOrThrow("dotnet", "tool", "install", "--tool-path", tools, "--add-source", feed, "ltt-trace", "--version", version);
         return Path.Combine(tools, "ltt-trace");
     }

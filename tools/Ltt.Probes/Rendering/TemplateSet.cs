@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -63,6 +64,13 @@ public sealed class TemplateSet
     public static bool IsPart(string name) => name.StartsWith('_');
 
     /// <summary>Renders <paramref name="name"/> with <paramref name="model"/> as its globals; '\n' line ends.</summary>
+    /// <remarks>
+    /// Scriban reads the model's members through reflection. The models are this toolkit's own
+    /// types (records of Ltt.Probes, Ltt.Tracepoints, Ltt.Trace, Ltt.Validation and anonymous ones
+    /// of those assemblies), which ltt-trace's ahead-of-time build keeps whole (TrimmerRootAssembly),
+    /// so no member a template reads is trimmed away.
+    /// </remarks>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The model types' assemblies are trimmer roots of every ahead-of-time build (ltt-trace.csproj).")]
     public string? Render(string name, object model, List<TemplateDiagnostic> diagnostics)
     {
         string display = Name + "/" + name;

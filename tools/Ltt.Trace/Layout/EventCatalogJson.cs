@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Ltt.Trace.Layout;
 
@@ -18,19 +19,26 @@ public static class EventCatalogJson
         IndentSize = 2,
         NewLine = "\n",
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        Converters =
+        {
+            new JsonStringEnumConverter<ByteOrder>(JsonNamingPolicy.KebabCaseLower),
+            new JsonStringEnumConverter<FieldKind>(JsonNamingPolicy.KebabCaseLower),
+        },
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        TypeInfoResolver = EventCatalogJsonContext.Default,
     };
 
-    public static string Write(EventCatalog catalog) => JsonSerializer.Serialize(catalog, Options) + "\n";
+    private static JsonTypeInfo<EventCatalog> CatalogInfo => (JsonTypeInfo<EventCatalog>)Options.GetTypeInfo(typeof(EventCatalog));
+
+    public static string Write(EventCatalog catalog) => JsonSerializer.Serialize(catalog, CatalogInfo) + "\n";
 
     public static bool TryRead(string json, string fileName, [NotNullWhen(true)] out EventCatalog? catalog, [NotNullWhen(false)] out EventCatalogError? error)
     {
         try
         {
-            catalog = JsonSerializer.Deserialize<EventCatalog>(json, Options);
+            catalog = JsonSerializer.Deserialize(json, CatalogInfo);
             if (catalog is null)
             {
                 error = new EventCatalogError(fileName, 1, "the file holds null, not an event catalog");

@@ -13,6 +13,7 @@ namespace Ltt.Trace.Reader;
 internal sealed unsafe class StreamWindow : IDisposable
 {
     private const int MinimumCapacity = 1 << 20;
+    private const int PageSize = 4096;
 
     private readonly SafeFileHandle _file;
     private byte* _buffer;
@@ -60,8 +61,11 @@ internal sealed unsafe class StreamWindow : IDisposable
             capacity = Math.Min(capacity, Math.Max(needed, Length - offset));
             capacity = Math.Max(capacity, 16);
             if (_buffer != null)
-                NativeMemory.Free(_buffer);
-            _buffer = (byte*)NativeMemory.Alloc((nuint)capacity);
+                NativeMemory.AlignedFree(_buffer);
+            // Page-aligned: the kernel copies page-cache pages into a buffer at malloc's usual
+            // 16-byte offset three times slower than into an aligned one (measured here: 114 ms
+            // against 34 ms for 210 MB), which was half the CPU time of `stats` on a large trace.
+            _buffer = (byte*)NativeMemory.AlignedAlloc((nuint)capacity, PageSize);
             _capacity = capacity;
         }
         long read = 0;
@@ -83,7 +87,7 @@ internal sealed unsafe class StreamWindow : IDisposable
     public void Dispose()
     {
         if (_buffer != null)
-            NativeMemory.Free(_buffer);
+            NativeMemory.AlignedFree(_buffer);
         _buffer = null;
         _file.Dispose();
     }

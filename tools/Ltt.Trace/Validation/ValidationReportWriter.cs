@@ -6,8 +6,6 @@ namespace Ltt.Trace.Validation;
 /// <summary>Writes a <see cref="ValidationReport"/> as text lines or JSON (JUnit XML: Ltt.Validation.Reports.ValidationJunit).</summary>
 public static class ValidationReportWriter
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static void WriteText(ValidationReport report, TextWriter output)
     {
         foreach (var (name, description, findings) in report.Passes)
@@ -19,25 +17,36 @@ public static class ValidationReportWriter
         output.WriteLine($"{report.Events} events in {report.Packets} packets{Losses(report)}: {(report.Passed ? "valid" : "INVALID")}");
     }
 
+    /// <summary>The report as an indented JSON object, written field by field (no reflection: ltt-trace is published ahead of time).</summary>
     public static void WriteJson(ValidationReport report, TextWriter output)
     {
-        var document = new
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            trace = report.Trace,
-            valid = report.Passed,
-            events = report.Events,
-            packets = report.Packets,
-            lostPackets = report.LostPackets,
-            discardedEvents = report.DiscardedEvents,
-            passes = report.Passes.Select(p => new
+            json.WriteStartObject();
+            json.WriteString("trace", report.Trace);
+            json.WriteBoolean("valid", report.Passed);
+            json.WriteNumber("events", report.Events);
+            json.WriteNumber("packets", report.Packets);
+            json.WriteNumber("lostPackets", report.LostPackets);
+            json.WriteNumber("discardedEvents", report.DiscardedEvents);
+            json.WriteStartArray("passes");
+            foreach (var (name, description, findings) in report.Passes)
             {
-                name = p.Name,
-                description = p.Description,
-                passed = p.Findings.Count == 0,
-                findings = p.Findings.Select(ToJson).ToList(),
-            }).ToList(),
-        };
-        output.WriteLine(JsonSerializer.Serialize(document, Indented));
+                json.WriteStartObject();
+                json.WriteString("name", name);
+                json.WriteString("description", description);
+                json.WriteBoolean("passed", findings.Count == 0);
+                json.WriteStartArray("findings");
+                foreach (var finding in findings)
+                    WriteFinding(json, finding);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
     /// <summary>What the tracer says it lost, as babeltrace2 warns of it: part of a valid trace.</summary>
@@ -45,15 +54,25 @@ public static class ValidationReportWriter
         (report.LostPackets > 0 ? $", {report.LostPackets} packet(s) lost" : "") +
         (report.DiscardedEvents > 0 ? $", {report.DiscardedEvents} event(s) discarded" : "");
 
-    private static object ToJson(TraceDiagnostic d) => new
+    private static void WriteFinding(Utf8JsonWriter json, TraceDiagnostic d)
     {
-        check = d.Check,
-        file = d.File,
-        line = d.Line > 0 ? d.Line : (long?)null,
-        packet = d.Packet >= 0 ? d.Packet : (long?)null,
-        offset = d.Offset >= 0 ? d.Offset : (long?)null,
-        @event = d.Event >= 0 ? d.Event : (long?)null,
-        eventName = d.EventName,
-        message = d.Message,
-    };
+        json.WriteStartObject();
+        json.WriteString("check", d.Check);
+        json.WriteString("file", d.File);
+        WriteOptional(json, "line", d.Line > 0 ? d.Line : null);
+        WriteOptional(json, "packet", d.Packet >= 0 ? d.Packet : null);
+        WriteOptional(json, "offset", d.Offset >= 0 ? d.Offset : null);
+        WriteOptional(json, "event", d.Event >= 0 ? d.Event : null);
+        json.WriteString("eventName", d.EventName);
+        json.WriteString("message", d.Message);
+        json.WriteEndObject();
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is { } v)
+            json.WriteNumber(name, v);
+        else
+            json.WriteNull(name);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Ltt.Trace.Reader;
 
@@ -21,9 +22,12 @@ public static partial class NotRecordedFieldsJson
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        TypeInfoResolver = NotRecordedFieldsJsonContext.Default,
     };
 
-    public static string Write(IEnumerable<NotRecordedField> fields) => JsonSerializer.Serialize(fields.ToList(), Options) + "\n";
+    private static JsonTypeInfo<List<NotRecordedField>> ListInfo => (JsonTypeInfo<List<NotRecordedField>>)Options.GetTypeInfo(typeof(List<NotRecordedField>));
+
+    public static string Write(IEnumerable<NotRecordedField> fields) => JsonSerializer.Serialize(fields.ToList(), ListInfo) + "\n";
 
     /// <summary>Reads the file; false with a diagnostic naming the file and line when it is not such a list.</summary>
     public static bool TryLoad(string path, [NotNullWhen(true)] out IReadOnlyList<NotRecordedField>? fields, [NotNullWhen(false)] out TraceDiagnostic? error)
@@ -31,7 +35,7 @@ public static partial class NotRecordedFieldsJson
         fields = null;
         try
         {
-            fields = JsonSerializer.Deserialize<List<NotRecordedField>>(File.ReadAllText(path), Options);
+            fields = JsonSerializer.Deserialize(File.ReadAllText(path), ListInfo);
             if (fields is null)
             {
                 error = new TraceDiagnostic("not-recorded", path, "the file holds null, not a list of fields", Line: 1);
