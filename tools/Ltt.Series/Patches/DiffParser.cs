@@ -217,15 +217,24 @@ public static partial class DiffParser
 
     private static bool IsDiffLine(string l) => l.Length > 0 && l[0] is '+' or '-' or ' ';
 
-    /// <summary>Why a path may not be applied (leaves the tree), or null when it is fine.</summary>
+    /// <summary>
+    /// Why a path may not be applied, or null when it is fine: it leaves the tree, or it is one
+    /// git apply refuses too (a '.git' component in any case, which would write into the
+    /// repository's own files; '.' or an empty component).
+    /// </summary>
     public static string? UnsafePath(string path)
     {
         if (path.Length == 0)
             return "is empty";
         if (path.StartsWith('/'))
             return "is absolute";
-        if (path.Split('/').Any(part => part == ".."))
+        string[] parts = path.Split('/');
+        if (parts.Any(part => part == ".."))
             return "leaves the tree ('..')";
+        if (parts.Any(part => part.Equals(".git", StringComparison.OrdinalIgnoreCase)))
+            return "writes into the repository's .git folder";
+        if (parts.Any(part => part is "." or ""))
+            return "has a '.' or empty component";
         return null;
     }
 
