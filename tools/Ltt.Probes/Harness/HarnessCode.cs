@@ -108,7 +108,7 @@ internal static class HarnessCode
             if (member.IsBitField || setByPath.Contains(member.Name) || !CTypes.IsIntegerLike(member.Type) || member.Name.Length == 0)
                 continue;
             int small = 1 + (int)(HarnessValues.Seed(e.Name, obj + "." + member.Name, call) % 4);
-            statements.Add(CStyle.WrapStatement("\t", $"{obj}.{member.Name} = {HarnessValues.Literal(member.Type.Kind == CTypeKind.Bool ? 1 : small, member.Type)};"));
+            statements.Add(CStyle.WrapStatement("\t", "\t", $"{obj}.{member.Name} = {HarnessValues.Literal(member.Type.Kind == CTypeKind.Bool ? 1 : small, member.Type)};"));
         }
     }
 
@@ -125,7 +125,7 @@ internal static class HarnessCode
 
     private static void Statement(List<string> statements, string link, string fill)
     {
-        string wrapped = CStyle.WrapStatement("\t", link);
+        string wrapped = CStyle.WrapStatement("\t", "\t", link);
         if (statements.Contains(wrapped))
             return;
         statements.Add(wrapped);

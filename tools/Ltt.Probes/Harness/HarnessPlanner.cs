@@ -95,7 +95,7 @@ public static class HarnessPlanner
                     string target = ObjectName(e, v.Arg!) + (read.Contains(v.Arg!.Name) ? "_box.obj" : "") + ObjectSteps(v.Steps);
                     statements.Add(v.Kind == ProbeValueKind.String && type.Kind == CTypeKind.Array
                         ? CStyle.WrapCall("\th_copy(", new[] { target, value.Literal, $"sizeof({target})" }, ");")
-                        : CStyle.WrapStatement("\t", $"{target} = {value.Literal};"));
+                        : CStyle.WrapStatement("\t", "\t", $"{target} = {value.Literal};"));
                 }
             }
             fields.Add(new ExpectedField(v.Name, HarnessValues.Expected(v, value.Raw, value.Text), value.Literal));

@@ -54,13 +54,13 @@ public static class CStyle
     }
 
     /// <summary>
-    /// A statement (or a declaration) at <paramref name="indent"/>, its continuation lines indented
-    /// as much more; a one-line statement that passes 80 columns is broken after its assignment's
-    /// <c>=</c>, the value on a line one tab deeper. The assignment is the first <c>" = "</c> outside
-    /// parentheses, and a statement opening with <c>if</c>, <c>for</c>, <c>while</c> or <c>switch</c>
-    /// has none of its own: it stays whole.
+    /// A statement (or a declaration) at <paramref name="indent"/>, each of its lines indented so;
+    /// a one-line statement that passes 80 columns is broken after its assignment's <c>=</c>, the
+    /// value on the next line <paramref name="deeper"/> further in. The assignment is the first
+    /// <c>" = "</c> outside parentheses, and a statement opening with <c>if</c>, <c>for</c>,
+    /// <c>while</c> or <c>switch</c> has none of its own: it stays whole.
     /// </summary>
-    public static string WrapStatement(string indent, string statement)
+    public static string WrapStatement(string indent, string deeper, string statement)
     {
         string line = indent + statement.Replace("\n", "\n" + indent, StringComparison.Ordinal);
         if (statement.Contains('\n') || Fits(line) || StartsWithControl(statement))
@@ -74,7 +74,7 @@ public static class CStyle
             else if (c == ')')
                 depth--;
             else if (depth == 0 && string.CompareOrdinal(statement, i, " = ", 0, 3) == 0)
-                return indent + statement[..(i + 2)] + "\n" + indent + "\t" + statement[(i + 3)..];
+                return indent + statement[..(i + 2)] + "\n" + indent + deeper + statement[(i + 3)..];
         }
         return line;
     }
