@@ -6,7 +6,7 @@ using Scriban.Syntax;
 namespace Ltt.Probes.Rendering;
 
 /// <summary>
-/// Lets a template of a set include another of the same folder (<c>{{ include '_probe-body.sbn' }}</c>)
+/// Lets a template of a set include another of the same folder (<c>{{ include '_record.sbn' }}</c>)
 /// or a part of the shared folder beside it (<c>{{ include '../_shared/probe-body.sbn' }}</c>), so C that
 /// several templates share is written once.
 /// </summary>

@@ -92,7 +92,7 @@ public sealed class TemplateSet
 
     public bool Contains(string name) => _templates.ContainsKey(name);
 
-    /// <summary>Whether a template is a part other templates include (<c>_probe-body.sbn</c>), never a file of its own.</summary>
+    /// <summary>Whether a template is a part other templates include (<c>_record.sbn</c>), never a file of its own.</summary>
     public static bool IsPart(string name) => name.StartsWith('_');
 
     /// <summary>Renders <paramref name="name"/> with <paramref name="model"/> as its globals; '\n' line ends.</summary>
