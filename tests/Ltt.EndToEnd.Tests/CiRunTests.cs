@@ -91,7 +91,8 @@ public sealed class CiRunTests
         string templates = Temp("ci-templates");
         string output = Temp("ci-bad");
         CopyDirectory(RepoPaths.Templates, templates);
-        string module = Path.Combine(templates, "probes", "ltt-0.105", "module.c.sbn");
+        // The probe body every target shares, ltt-0.105's module.c.sbn among them.
+        string module = Path.Combine(templates, "probes", "_shared", "probe-body.sbn");
         string text = File.ReadAllText(module);
         const string loop = "{{~ for v in e.values ~}}\n{{~ if v.is_string ~}}";
         Assert.Contains(loop, text);

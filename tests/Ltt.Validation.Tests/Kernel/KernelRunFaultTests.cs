@@ -18,11 +18,11 @@ public sealed class KernelRunFaultTests(ITestOutputHelper log)
         using var dir = new TempDir();
         string templates = CopyTemplates(dir.Path);
         // sched_switch's next_pid taken from prev: the serializer call of that one value changes.
-        Replace(Path.Combine(templates, "probes", "tracepoint", "module.c.sbn"),
-            """{{ wrap_call ("\tltt_serialize_" + v.helper + "(") ["ltt_payload", "&ltt_len", v.expr, v.align] ");" }}""",
+        Replace(Path.Combine(templates, "probes", "_shared", "probe-body.sbn"),
+            """{{ wrap_call ("\tltt_serialize_" + v.helper + "(") [payload, "&" + payload_len, v.expr, v.align] ");" }}""",
             """
             {{~ value = v.expr; if e.name == "sched_switch" && v.name == "next_pid"; value = "prev->pid"; end ~}}
-            {{ wrap_call ("\tltt_serialize_" + v.helper + "(") ["ltt_payload", "&ltt_len", value, v.align] ");" }}
+            {{ wrap_call ("\tltt_serialize_" + v.helper + "(") [payload, "&" + payload_len, value, v.align] ");" }}
             """);
 
         var result = Run(dir.Path, templates);

@@ -121,7 +121,7 @@ public static class ProbeGenerator
             {
                 var names = module.Events.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
                 var calls = harness.CallCode.Where(c => names.Contains(c.Event)).ToList();
-                var objects = harness.Objects.Where(o => names.Contains(o.Event)).Select(o => o.Declaration).ToList();
+                var objects = harness.Objects.Where(o => names.Contains(o.Event)).ToList();
                 Add(files, $"harness/{module.Name}.c", probes.Render("harness-module.c.sbn",
                     new { options.Generator, Module = module, Calls = calls, Objects = objects }, templateErrors));
             }

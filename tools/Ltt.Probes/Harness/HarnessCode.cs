@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ltt.Probes.Plan;
 using Ltt.Probes.Rendering;
 using Ltt.Tracepoints.Model;
@@ -80,7 +79,7 @@ internal static class HarnessCode
         {
             string name = Name(pointer);
             Declare(declarations, $"static typeof(*{pointer})", name + ";");
-            Statement(statements, $"\t{pointer} = &{name};", Fill(name, HarnessValues.Seed(e.Name, name, call)));
+            Statement(statements, $"{pointer} = &{name};", Fill(name, HarnessValues.Seed(e.Name, name, call)));
         }
         foreach (string member in read.Distinct().Order(StringComparer.Ordinal))
         {
@@ -90,7 +89,7 @@ internal static class HarnessCode
                 continue;
             string name = Name(pointer);
             Declare(declarations, "static unsigned long long", $"{name}[{PointeeBytes / 8}];");
-            Statement(statements, $"\t{pointer} = (void *){name};", Fill(name, HarnessValues.Seed(e.Name, name, call)));
+            Statement(statements, $"{pointer} = (void *){name};", Fill(name, HarnessValues.Seed(e.Name, name, call)));
         }
     }
 
@@ -109,8 +108,7 @@ internal static class HarnessCode
             if (member.IsBitField || setByPath.Contains(member.Name) || !CTypes.IsIntegerLike(member.Type) || member.Name.Length == 0)
                 continue;
             int small = 1 + (int)(HarnessValues.Seed(e.Name, obj + "." + member.Name, call) % 4);
-            string line = $"\t{obj}.{member.Name} = {HarnessValues.Literal(member.Type.Kind == CTypeKind.Bool ? 1 : small, member.Type)};";
-            statements.Add(CStyle.Columns(line) <= CStyle.MaxColumns ? line : line.Replace(" = ", " =\n\t\t"));
+            statements.Add(CStyle.WrapStatement("\t", "\t", $"{obj}.{member.Name} = {HarnessValues.Literal(member.Type.Kind == CTypeKind.Bool ? 1 : small, member.Type)};"));
         }
     }
 
@@ -127,46 +125,31 @@ internal static class HarnessCode
 
     private static void Statement(List<string> statements, string link, string fill)
     {
-        if (statements.Contains(link))
+        string wrapped = CStyle.WrapStatement("\t", "\t", link);
+        if (statements.Contains(wrapped))
             return;
-        statements.Add(CStyle.Columns(link) <= CStyle.MaxColumns ? link : link.Replace(" = ", " =\n\t\t"));
+        statements.Add(wrapped);
         statements.Add(fill);
     }
 
     /// <summary><c>static void expect_&lt;event&gt;(proto)</c>: the probe's TP_fast_assign code, then one expect record per computed value.</summary>
-    public static string ExpectFunction(ProbeEvent e, string? guardOpen, string? guardClose)
+    public static HarnessExpect Expect(ProbeEvent e, string? guardOpen, string? guardClose)
     {
-        var lines = new List<string> { "" };
-        if (guardOpen is not null)
-            lines.Add(guardOpen);
         var read = ArgumentsRead(e).ToHashSet(StringComparer.Ordinal);
         var parameters = e.Site.Args.Count == 0
             ? ["void"]
             : e.Site.Args.Select(a => RenderModelBuilder.Declaration(a.Type.Spelling, a.Name) + (read.Contains(a.Name) ? "" : " __maybe_unused")).ToList();
-        lines.Add(CStyle.WrapCall($"static void {FunctionName(e)}(", parameters, ")"));
-        lines.Add("{");
-        var locals = RenderModelBuilder.CodeLocals(e);
-        lines.AddRange(locals.Select(l => "\t" + l));
-        if (locals.Count > 0)
-            lines.Add("");
-        lines.AddRange(RenderModelBuilder.CodeStatements(e));
-        foreach (var v in e.Values.Where(v => v.Code is not null))
+        var values = e.Values.Where(v => v.Code is not null).Select(v => new HarnessExpectValue(v.Name, v.Code!.Value)
         {
-            var code = v.Code!;
-            string quoted = "\"" + v.Name + "\"";
-            string[] args = v.Kind switch
-            {
-                ProbeValueKind.String => [quoted, code.Value, $"h_strnlen({code.Value}, {StringMax(v).ToString(CultureInfo.InvariantCulture)})"],
-                ProbeValueKind.Array => [quoted, code.Value, $"sizeof({code.Value})"],
-                ProbeValueKind.Sequence => [quoted, code.Value, $"{code.Count} * sizeof({RenderModelBuilder.CastName(v.SourceType)})"],
-                _ => [quoted, "&" + code.Value, $"sizeof({code.Value})"],
-            };
-            lines.Add(CStyle.WrapCall("\tltt_userspace_expect(", args, ");"));
-        }
-        lines.Add("}");
-        if (guardClose is not null)
-            lines.Add(guardClose);
-        return string.Join('\n', lines);
+            IsString = v.Kind == ProbeValueKind.String,
+            IsArray = v.Kind == ProbeValueKind.Array,
+            IsSequence = v.Kind == ProbeValueKind.Sequence,
+            Max = StringMax(v),
+            Count = v.Code.Count,
+            ElementType = v.Kind == ProbeValueKind.Sequence ? RenderModelBuilder.CastName(v.SourceType) : null,
+        }).ToList();
+        return new HarnessExpect(FunctionName(e), guardOpen, guardClose, parameters,
+            RenderModelBuilder.CodeLocals(e), RenderModelBuilder.CodeStatements(e), values);
     }
 
     /// <summary>The most characters the probe records of this string.</summary>

@@ -8,8 +8,8 @@ public sealed record HarnessPlan(int Calls, IReadOnlyList<ExpectedEvent> Expecte
 {
     internal IReadOnlyList<HarnessCall> CallCode { get; init; } = [];
 
-    /// <summary>File-scope objects the calls fill, with the event each belongs to.</summary>
-    internal IReadOnlyList<(string Event, string Declaration)> Objects { get; init; } = [];
+    /// <summary>File-scope objects the calls fill and the expect functions, with the event each belongs to.</summary>
+    internal IReadOnlyList<HarnessObject> Objects { get; init; } = [];
 
     internal IReadOnlyList<string> Defines { get; init; } = [];
 }

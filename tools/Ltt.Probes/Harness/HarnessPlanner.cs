@@ -17,7 +17,7 @@ public static class HarnessPlanner
     {
         var calls = new List<HarnessCall>();
         var expected = new List<ExpectedEvent>();
-        var objects = new List<(string Event, string Declaration)>();
+        var objects = new List<HarnessObject>();
         var defines = new SortedSet<string>(StringComparer.Ordinal);
         var events = plan.Events.OrderBy(e => e.Id).ToList();
         foreach (var e in events)
@@ -32,13 +32,15 @@ public static class HarnessPlanner
                 string? open = e.Site.Guard is null ? null : (e.Site.Guard.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? "#ifdef " : "#if ") + e.Site.Guard;
                 var declarations = new List<string>();
                 var (statements, callText, fields) = PlanCall(e, call, plan.Abi.PointerSize, declarations);
-                if (HarnessCode.HasCode(e))
-                    declarations.Add(HarnessCode.ExpectFunction(e, open, e.Site.Guard is null ? null : "#endif"));
                 foreach (string declaration in declarations)
                 {
-                    if (!objects.Contains((e.Name, declaration)))
-                        objects.Add((e.Name, declaration));
+                    var declared = new HarnessObject(e.Name, declaration, null);
+                    if (!objects.Contains(declared))
+                        objects.Add(declared);
                 }
+                // One expect function per event, after the objects of its first call.
+                if (call == 0 && HarnessCode.HasCode(e))
+                    objects.Add(new HarnessObject(e.Name, null, HarnessCode.Expect(e, open, e.Site.Guard is null ? null : "#endif")));
                 calls.Add(new HarnessCall($"fire_{e.Name}_{call}", e.Name, open, e.Site.Guard is null ? null : "#endif", statements, callText));
                 expected.Add(new ExpectedEvent(e.Id, e.Name, e.Channel + "." + e.Marker, fields));
             }
@@ -93,7 +95,7 @@ public static class HarnessPlanner
                     string target = ObjectName(e, v.Arg!) + (read.Contains(v.Arg!.Name) ? "_box.obj" : "") + ObjectSteps(v.Steps);
                     statements.Add(v.Kind == ProbeValueKind.String && type.Kind == CTypeKind.Array
                         ? CStyle.WrapCall("\th_copy(", new[] { target, value.Literal, $"sizeof({target})" }, ");")
-                        : Assignment(target, value.Literal));
+                        : CStyle.WrapStatement("\t", "\t", $"{target} = {value.Literal};"));
                 }
             }
             fields.Add(new ExpectedField(v.Name, HarnessValues.Expected(v, value.Raw, value.Text), value.Literal));
@@ -157,13 +159,6 @@ public static class HarnessPlanner
         if (HarnessCode.HasCode(e))
             callText = CStyle.WrapCall($"\t{HarnessCode.FunctionName(e)}(", args, ");") + "\n" + callText;
         return (statements, callText, fields);
-    }
-
-    /// <summary><c>target = literal;</c>, broken after the '=' when it passes 80 columns.</summary>
-    private static string Assignment(string target, string literal)
-    {
-        string line = $"\t{target} = {literal};";
-        return CStyle.Columns(line) <= CStyle.MaxColumns ? line : $"\t{target} =\n\t\t{literal};";
     }
 
     private static string ObjectName(ProbeEvent e, TracepointArg arg) => $"h_{e.Name}_{arg.Name}";

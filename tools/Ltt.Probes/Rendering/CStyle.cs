@@ -6,7 +6,7 @@ namespace Ltt.Probes.Rendering;
 /// <summary>
 /// Kernel-style text helpers the templates call: wrap a call or a prototype at 80 columns
 /// (tabs count to the next multiple of 8), quote a C string, measure a line. Imported into
-/// every template as functions (<c>wrap_call</c>, <c>c_string</c>, <c>columns</c>).
+/// every template as functions (<c>wrap_call</c>, <c>wrap_statement</c>, <c>fits</c>, <c>columns</c>...).
 /// </summary>
 public static class CStyle
 {
@@ -21,7 +21,7 @@ public static class CStyle
     {
         var parts = items.Cast<object?>().Select(i => i?.ToString() ?? "").ToList();
         string oneLine = prefix + string.Join(", ", parts) + suffix;
-        if (Columns(oneLine) <= MaxColumns || parts.Count == 0)
+        if (Fits(oneLine) || parts.Count == 0)
             return oneLine;
 
         string indent = new(prefix.TakeWhile(c => c == '\t').ToArray());
@@ -51,6 +51,40 @@ public static class CStyle
         }
         text.Append(line);
         return text.ToString();
+    }
+
+    /// <summary>
+    /// A statement (or a declaration) at <paramref name="indent"/>, each of its lines indented so;
+    /// a one-line statement that passes 80 columns is broken after its assignment's <c>=</c>, the
+    /// value on the next line <paramref name="deeper"/> further in. The assignment is the first
+    /// <c>" = "</c> outside parentheses, and a statement opening with <c>if</c>, <c>for</c>,
+    /// <c>while</c> or <c>switch</c> has none of its own: it stays whole.
+    /// </summary>
+    public static string WrapStatement(string indent, string deeper, string statement)
+    {
+        string line = indent + statement.Replace("\n", "\n" + indent, StringComparison.Ordinal);
+        if (statement.Contains('\n') || Fits(line) || StartsWithControl(statement))
+            return line;
+        int depth = 0;
+        for (int i = 0; i + 3 <= statement.Length; i++)
+        {
+            char c = statement[i];
+            if (c == '(')
+                depth++;
+            else if (c == ')')
+                depth--;
+            else if (depth == 0 && string.CompareOrdinal(statement, i, " = ", 0, 3) == 0)
+                return indent + statement[..(i + 2)] + "\n" + indent + deeper + statement[(i + 3)..];
+        }
+        return line;
+    }
+
+    private static bool StartsWithControl(string statement)
+    {
+        int end = 0;
+        while (end < statement.Length && (char.IsAsciiLetterOrDigit(statement[end]) || statement[end] == '_'))
+            end++;
+        return statement[..end] is "if" or "for" or "while" or "switch";
     }
 
     /// <summary>
@@ -94,6 +128,9 @@ public static class CStyle
         }
         return quoted.Append('"').ToString();
     }
+
+    /// <summary>Whether a line fits in 80 columns (a template's choice between a one-line and a longer form).</summary>
+    public static bool Fits(string line) => Columns(line) <= MaxColumns;
 
     /// <summary>The display width of a line, with tabs to the next multiple of 8.</summary>
     public static int Columns(string line)

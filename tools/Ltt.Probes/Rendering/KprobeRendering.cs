@@ -30,10 +30,7 @@ internal static class KprobeRendering
             string declared = index >= 0 && target.Params[index].IsUser && type.EndsWith(" *", StringComparison.Ordinal)
                 ? type[..^2] + " __user *"
                 : type;
-            string declaration = RenderModelBuilder.Declaration(declared, arg.Name) + " =";
-            string value = "(" + declared + ")" + source + ";";
-            // One line when it fits in 80 columns (the template indents it by a tab), else broken after '='.
-            locals.Add(CStyle.Columns("\t" + declaration + " " + value) <= CStyle.MaxColumns ? declaration + " " + value : declaration + "\n\t\t" + value);
+            locals.Add(RenderModelBuilder.Declaration(declared, arg.Name) + " = (" + declared + ")" + source + ";");
         }
         var values = new List<RenderValue>();
         for (int i = 0; i < e.Values.Count; i++)
@@ -57,8 +54,6 @@ internal static class KprobeRendering
                 Helper = helper,
             });
         }
-        if (statements.Count > 0)
-            statements.Add("");
         string variable = (target.Return ? "ltt_krp_" : "ltt_kp_") + target.Function;
         string param = target.Return ? "struct kretprobe_instance *ri __always_unused" : "struct kprobe *kp __always_unused";
         return rendered with
@@ -94,8 +89,7 @@ internal static class KprobeRendering
                 : "ltt_v" + (index + 1).ToString(CultureInfo.InvariantCulture) + "_" + (h + 1).ToString(CultureInfo.InvariantCulture);
             string copy = user && h == 0 ? "copy_from_user_nofault" : "copy_from_kernel_nofault";
             locals.Add($"typeof({path}) {local};");
-            statements.Add($"\tif ({copy}(&{local}, &{path}, sizeof({local})))");
-            statements.Add($"\t\tmemset(&{local}, 0, sizeof({local}));");
+            statements.Add($"if ({copy}(&{local}, &{path}, sizeof({local})))\n\tmemset(&{local}, 0, sizeof({local}));");
             through = local;
         }
         return local;

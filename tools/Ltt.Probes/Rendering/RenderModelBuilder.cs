@@ -30,7 +30,6 @@ internal static partial class RenderModelBuilder
                 CStyle.CString(e.FormatText),
                 e.ProbeName,
                 e.Site.Location.ToString(),
-                Comment(e),
                 e.Site.Macro,
                 e.Site.Args.Select(a => Declaration(a.Type.Spelling, a.Name)).ToList(),
                 e.Site.Args.Count == 0 ? ["void"] : e.Site.Args.Select(a => Declaration(a.Type.Spelling, a.Name)).ToList(),
@@ -74,24 +73,9 @@ internal static partial class RenderModelBuilder
     internal static List<string> CodeLocals(ProbeEvent e) =>
         e.Values.Where(v => v.Code is not null).SelectMany(v => v.Code!.Locals).Select(l => l + ";").Distinct().ToList();
 
-    /// <summary>The TP_fast_assign code of every value, one statement per item, indented one tab (continuation lines two).</summary>
-    internal static List<string> CodeStatements(ProbeEvent e)
-    {
-        var lines = e.Values.Where(v => v.Code is not null).SelectMany(v => v.Code!.Statements).Distinct().Select(Statement).ToList();
-        if (lines.Count > 0)
-            lines.Add("");
-        return lines;
-    }
-
-    /// <summary>A statement at one tab, broken after its '=' when it passes 80 columns.</summary>
-    private static string Statement(string statement)
-    {
-        string line = "\t" + statement.Replace("\n", "\n\t");
-        if (statement.Contains('\n') || CStyle.Columns(line) <= CStyle.MaxColumns)
-            return line;
-        int eq = statement.IndexOf(" = ", StringComparison.Ordinal);
-        return eq > 0 && !statement[..eq].Contains('(') ? $"\t{statement[..(eq + 2)]}\n\t\t{statement[(eq + 3)..]}" : line;
-    }
+    /// <summary>The TP_fast_assign code of every value, one statement per item (the templates indent and wrap them).</summary>
+    internal static List<string> CodeStatements(ProbeEvent e) =>
+        e.Values.Where(v => v.Code is not null).SelectMany(v => v.Code!.Statements).Distinct().ToList();
 
     /// <summary>
     /// The probe's parameters as its definition declares them: one it records nothing from is
@@ -110,13 +94,6 @@ internal static partial class RenderModelBuilder
         e.Site.Args.Any(a => a.Name is "marker" or "data" or "len")
             ? new RenderLocals("ltt_marker", "ltt_data", "ltt_len")
             : new RenderLocals("marker", "data", "len");
-
-    /// <summary>The comment above a probe: its event, id and source site, on one line when it fits.</summary>
-    private static string Comment(ProbeEvent e)
-    {
-        string line = $"/* {e.Name}, event {e.Id}: {e.Site.Macro} at {e.Site.Location} */";
-        return CStyle.Columns(line) <= CStyle.MaxColumns ? line : $"/*\n * {e.Name}, event {e.Id}:\n * {e.Site.Macro} at {e.Site.Location}\n */";
-    }
 
     /// <summary><c>sizeof(int)</c> as the thread's probes write it, when a member type has exactly that alignment; else the number.</summary>
     private static string LargestAlignExpr(ProbeEvent e, IReadOnlyList<RenderValue> values)

@@ -54,7 +54,6 @@ internal sealed record RenderEvent(
     string FormatLiteral,
     string ProbeName,
     string Source,
-    string Comment,
     string Kind,
     IReadOnlyList<string> Params,
     IReadOnlyList<string> ParamsOrVoid,
@@ -73,10 +72,10 @@ internal sealed record RenderEvent(
     string PrivateParam,
     RenderLocals Locals)
 {
-    /// <summary>Declarations of the locals the TP_fast_assign code sets, with their ';'.</summary>
+    /// <summary>Declarations of the locals the probe's code sets, with their ';' (a kprobe's with their value).</summary>
     public IReadOnlyList<string> CodeLocals { get; init; } = [];
 
-    /// <summary>The TP_fast_assign code, one statement per item, each line indented.</summary>
+    /// <summary>The TP_fast_assign code, one statement per item, unindented: the templates indent and wrap it (<c>wrap_statement</c>).</summary>
     public IReadOnlyList<string> CodeStatements { get; init; } = [];
 
     /// <summary>For a dynamic probe, its kprobe; null for a tracepoint's probe.</summary>

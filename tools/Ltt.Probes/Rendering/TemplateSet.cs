@@ -13,6 +13,9 @@ namespace Ltt.Probes.Rendering;
 /// </summary>
 public sealed class TemplateSet
 {
+    /// <summary>The folder, beside the target folders, of the parts several targets include.</summary>
+    private const string SharedFolder = "_shared";
+
     private readonly Dictionary<string, Template> _templates;
     private readonly SetTemplateLoader _loader;
 
@@ -28,7 +31,10 @@ public sealed class TemplateSet
 
     public IReadOnlyCollection<string> TemplateNames => _templates.Keys;
 
-    /// <summary>Compiles every <c>*.sbn</c> in <c>root/relativeFolder</c>; returns null with diagnostics when one does not compile.</summary>
+    /// <summary>
+    /// Compiles every <c>*.sbn</c> in <c>root/relativeFolder</c> and the shared parts beside it; returns
+    /// null with diagnostics when one does not compile.
+    /// </summary>
     public static TemplateSet? Load(string root, string relativeFolder, List<TemplateDiagnostic> diagnostics)
     {
         string folder = Path.Combine(root, relativeFolder);
@@ -46,21 +52,48 @@ public sealed class TemplateSet
             string display = relativeFolder.Replace('\\', '/') + "/" + name;
             string text = File.ReadAllText(path);
             texts[name] = text;
-            var template = Template.Parse(text, display);
-            if (template.HasErrors)
-            {
-                foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
-                    diagnostics.Add(new TemplateDiagnostic(display, message.Span.Start.Line + 1, message.Span.Start.Column + 1, message.Message));
-                continue;
-            }
-            templates[name] = template;
+            if (Compile(text, display, diagnostics) is { } template)
+                templates[name] = template;
         }
+        foreach (var (name, text) in SharedParts(root, relativeFolder, diagnostics))
+            texts[name] = text;
         return diagnostics.Count > errorsBefore ? null : new TemplateSet(relativeFolder.Replace('\\', '/'), templates, texts);
+    }
+
+    /// <summary>
+    /// The parts of the <c>_shared</c> folder beside <paramref name="relativeFolder"/> (<c>probes/_shared/</c>
+    /// for <c>probes/ltt-0.105</c>), which every target's templates include as <c>../_shared/name.sbn</c>;
+    /// each is compiled to report its errors, never rendered as a file of its own.
+    /// </summary>
+    private static IEnumerable<(string Name, string Text)> SharedParts(string root, string relativeFolder, List<TemplateDiagnostic> diagnostics)
+    {
+        string parent = Path.GetDirectoryName(relativeFolder.TrimEnd('/', '\\')) ?? "";
+        string shared = Path.Combine(root, parent, SharedFolder);
+        if (!Directory.Exists(shared))
+            yield break;
+        foreach (string path in Directory.GetFiles(shared, "*.sbn").Order(StringComparer.Ordinal))
+        {
+            string name = Path.GetFileName(path);
+            string display = Path.Combine(parent, SharedFolder, name).Replace('\\', '/');
+            string text = File.ReadAllText(path);
+            Compile(text, display, diagnostics);
+            yield return ("../" + SharedFolder + "/" + name, text);
+        }
+    }
+
+    private static Template? Compile(string text, string display, List<TemplateDiagnostic> diagnostics)
+    {
+        var template = Template.Parse(text, display);
+        if (!template.HasErrors)
+            return template;
+        foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+            diagnostics.Add(new TemplateDiagnostic(display, message.Span.Start.Line + 1, message.Span.Start.Column + 1, message.Message));
+        return null;
     }
 
     public bool Contains(string name) => _templates.ContainsKey(name);
 
-    /// <summary>Whether a template is a part other templates include (<c>_probe-body.sbn</c>), never a file of its own.</summary>
+    /// <summary>Whether a template is a part other templates include (<c>_record.sbn</c>), never a file of its own.</summary>
     public static bool IsPart(string name) => name.StartsWith('_');
 
     /// <summary>Renders <paramref name="name"/> with <paramref name="model"/> as its globals; '\n' line ends.</summary>

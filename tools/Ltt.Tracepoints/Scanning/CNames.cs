@@ -36,7 +36,7 @@ internal static class CNames
         name.StartsWith("__sync_", StringComparison.Ordinal) || name is "__VA_ARGS__" or "__VA_OPT__" or "__attribute__" or "__attribute" ||
         name.Length > 4 && name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("__", StringComparison.Ordinal) && char.IsAsciiLetterUpper(name[2]);
 
-    /// <summary>The scan's tokens as <see cref="Tok"/>s: literals become placeholders, as <see cref="Tokenize"/> makes them.</summary>
+    /// <summary>The scan's tokens as <see cref="Tok"/>s: a literal becomes a placeholder (its contents name nothing).</summary>
     public static List<Tok> FromModel(IReadOnlyList<CToken> tokens) => tokens.Select(t => t.Kind switch
     {
         CTokenKind.Identifier or CTokenKind.Keyword => new Tok(true, t.Text),
@@ -45,64 +45,6 @@ internal static class CNames
         CTokenKind.Literal => new Tok(false, "0"),
         _ => new Tok(false, t.Text),
     }).ToList();
-
-    /// <summary>The tokens of C text; comments, line continuations and the contents of literals are dropped.</summary>
-    public static List<Tok> Tokenize(string text)
-    {
-        var result = new List<Tok>();
-        int i = 0;
-        while (i < text.Length)
-        {
-            char c = text[i];
-            if (char.IsWhiteSpace(c) || c == '\\')
-            {
-                i++;
-            }
-            else if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
-            {
-                int end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = end < 0 ? text.Length : end + 2;
-            }
-            else if (c == '/' && i + 1 < text.Length && text[i + 1] == '/')
-            {
-                int end = text.IndexOf('\n', i);
-                i = end < 0 ? text.Length : end;
-            }
-            else if (char.IsAsciiLetter(c) || c == '_')
-            {
-                int start = i;
-                while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_'))
-                    i++;
-                if (i < text.Length && text[i] is '"' or '\'' && text[start..i] is "L" or "u" or "U" or "u8")
-                    continue; // a prefixed literal: the literal follows
-                result.Add(new Tok(true, text[start..i]));
-            }
-            else if (char.IsAsciiDigit(c) || c == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
-            {
-                while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '.' ||
-                       text[i] is '+' or '-' && text[i - 1] is 'e' or 'E' or 'p' or 'P'))
-                    i++;
-                result.Add(new Tok(false, "0"));
-            }
-            else if (c is '"' or '\'')
-            {
-                int j = i + 1;
-                while (j < text.Length && text[j] != c)
-                    j += text[j] == '\\' ? 2 : 1;
-                i = Math.Min(j + 1, text.Length);
-                result.Add(new Tok(false, c == '"' ? "\"\"" : "''"));
-            }
-            else
-            {
-                string two = i + 1 < text.Length ? text.Substring(i, 2) : "";
-                string op = two is "->" or "##" or "==" or "!=" or "<=" or ">=" or "&&" or "||" or "<<" or ">>" or "++" or "--"
-                    or "+=" or "-=" or "*=" or "/=" or "|=" or "&=" or "^=" or "%=" ? two : c.ToString();
-                result.Add(new Tok(false, op));
-                i += op.Length;
-            }
-        }
-        return result;
-    }
 
     /// <summary>
     /// The free names of <paramref name="tokens"/>, each once, in order. <paramref name="bound"/> names are
@@ -211,19 +153,32 @@ internal static class CNames
         }
     }
 
-    /// <summary>A macro definition's text (<c>NAME body</c> or <c>NAME(params) body</c>) split into its parameters and body.</summary>
-    public static (IReadOnlyList<string>? Parameters, List<Tok> Body) Macro(string definition)
+    /// <summary>
+    /// A macro definition's tokens as libclang reads them (<c>NAME body</c>, or <c>NAME(params) body</c> when
+    /// <paramref name="functionLike"/>) split into its parameters and body.
+    /// </summary>
+    public static (IReadOnlyList<string>? Parameters, List<Tok> Body) Macro(IReadOnlyList<CToken> definition, bool functionLike)
     {
-        int i = 0;
-        while (i < definition.Length && (char.IsAsciiLetterOrDigit(definition[i]) || definition[i] == '_'))
-            i++;
-        if (i >= definition.Length || definition[i] != '(')
-            return (null, Tokenize(definition[i..]));
-        int close = definition.IndexOf(')', i);
+        if (!functionLike)
+            return (null, FromModel(definition.Skip(1).ToList()));
+        int close = -1;
+        for (int i = 2; i < definition.Count && close < 0; i++)
+        {
+            if (definition[i].Is(")"))
+                close = i;
+        }
         if (close < 0)
             return ([], []);
-        var parameters = definition[(i + 1)..close].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p == "..." ? "__VA_ARGS__" : p.TrimEnd('.').Trim()).ToList();
-        return (parameters, Tokenize(definition[(close + 1)..]));
+        var parameters = new List<string>();
+        for (int i = 2; i < close; i++)
+        {
+            // A parameter is one name, "...", or a name and "..." (GNU's named variadic parameter).
+            if (definition[i].Is(","))
+                continue;
+            if (!definition[i - 1].Is(",") && !definition[i - 1].Is("("))
+                continue;
+            parameters.Add(definition[i].Is("...") ? "__VA_ARGS__" : definition[i].Text);
+        }
+        return (parameters, FromModel(definition.Skip(close + 1).ToList()));
     }
 }

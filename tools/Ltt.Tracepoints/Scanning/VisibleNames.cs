@@ -21,7 +21,6 @@ internal sealed class VisibleNames(VisibleNames? shared = null)
     /// <summary>Adds the declarations of a unit's top level (enum constants and enums inside records included), macros with their definition.</summary>
     public void AddUnit(TranslationUnit unit, string? excludedFile)
     {
-        var texts = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (Cursor c in unit.Cursor.Children)
         {
             if (excludedFile is not null && c.Location.File == excludedFile)
@@ -35,15 +34,14 @@ internal sealed class VisibleNames(VisibleNames? shared = null)
                     AddEnumConstants(c);
                     break;
                 case CursorKind.MacroDefinition:
-                    SourceSpan extent = c.Extent;
+                    Cursor macro = c;
                     string name = c.Spelling;
                     _macros[name] = () =>
                     {
-                        if (!texts.TryGetValue(extent.Start.File, out string? text))
-                            texts[extent.Start.File] = text = unit.FileText(extent.Start.File);
-                        if (text is null || extent.End.Offset > text.Length || extent.End.Offset < extent.Start.Offset)
-                            return null; // a file the unit read through the PCH: the prelude's set has the text
-                        return CNames.Macro(text[extent.Start.Offset..extent.End.Offset]);
+                        var tokens = macro.Tokens.Where(t => t.Kind != TokenKind.Comment).ToList();
+                        if (tokens.Count == 0)
+                            return null; // a file the unit read through the PCH: the prelude's set has the definition
+                        return CNames.Macro(ModelTokens.From(tokens), macro.IsMacroFunctionLike);
                     };
                     _parsed.Remove(name);
                     break;
