@@ -115,7 +115,9 @@ public sealed class TemplateSet
         var globals = new ScriptObject();
         globals.Import(model);
         globals.Import(typeof(CStyle));
-        var context = new TemplateContext { StrictVariables = true, NewLine = "\n", LoopLimit = 0, TemplateLoader = _loader };
+        // LimitToString 0: Scriban turns an include's output into a string and, by default, returns
+        // an empty one past 1 MB without an error (a large header's probe file is several MB).
+        var context = new TemplateContext { StrictVariables = true, NewLine = "\n", LoopLimit = 0, LimitToString = 0, TemplateLoader = _loader };
         context.PushGlobal(globals);
         try
         {
