@@ -1,5 +1,3 @@
-using Ltt.Testing;
-
 namespace Ltt.EndToEnd.Tests;
 
 /// <summary>
@@ -11,7 +9,7 @@ namespace Ltt.EndToEnd.Tests;
 [Trait("Category", "Slow")]
 public sealed class NativeSplitTests(SplitFixture fixture) : IClassFixture<SplitFixture>
 {
-    private static readonly Lazy<string> Native = new(Publish);
+    private static readonly Lazy<string> Native = new(() => NativeTool.Publish("ltt-split"));
 
     [Fact]
     public void Route_json_of_patch_files_and_of_a_git_range_is_the_JIT_builds()
@@ -47,28 +45,7 @@ public sealed class NativeSplitTests(SplitFixture fixture) : IClassFixture<Split
     [Fact]
     public void The_tool_package_installs_the_native_executable()
     {
-        // The README's packing: the package users install by name, the native one it points to
-        // for linux-x64, and a JIT one for every other platform.
-        string feed = Path.Combine(fixture.Root, "nupkg-" + Guid.NewGuid().ToString("N")[..8]);
-        string tools = Path.Combine(fixture.Root, "tools-" + Guid.NewGuid().ToString("N")[..8]);
-        string project = Path.Combine(RepoPaths.Root, "tools", "ltt-split");
-        // A version of its own: NuGet's package cache would otherwise hand over an older 1.0.0.
-        string version = "0.0.0-test." + Guid.NewGuid().ToString("N")[..12];
-        foreach (string[] rid in new[] { Array.Empty<string>(), ["-r", "linux-x64"], ["-r", "any"] })
-        {
-            var pack = IsolatedProcess.Run("dotnet", ["pack", project, "-c", "Release", .. rid, "-o", feed, "-p:TreatWarningsAsErrors=true", "-p:PackageVersion=" + version],
-                RepoPaths.Root, home: null, timeout: TimeSpan.FromMinutes(20));
-            Assert.True(pack.ExitCode == 0, $"dotnet pack {string.Join(' ', rid)} failed:\n{pack.Output}\n{pack.Error}");
-        }
-        var install = IsolatedProcess.Run("dotnet", ["tool", "install", "--tool-path", tools, "--add-source", feed, "ltt-split", "--version", version],
-            RepoPaths.Root, home: null, timeout: TimeSpan.FromMinutes(5));
-        Assert.True(install.ExitCode == 0, install.Output + install.Error);
-
-        string installed = new FileInfo(Path.Combine(tools, "ltt-split")).ResolveLinkTarget(returnFinalTarget: true)?.FullName
-            ?? Path.Combine(tools, "ltt-split");
-        string folder = Path.GetDirectoryName(installed)!;
-        Assert.Contains("ltt-split.linux-x64", installed, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(folder, "ltt-split.dll")), $"{folder} holds ltt-split.dll: the installed tool is a JIT build");
+        string installed = NativeTool.PackAndInstall("ltt-split", fixture.Root);
         var jit = SplitFixture.LttSplit(fixture.Root, "route", fixture.Patches, "--tree", fixture.Tree, "--json");
         var native = SplitFixture.Run(installed, ["route", fixture.Patches, "--tree", fixture.Tree, "--json"], fixture.Root);
         Assert.Equal((jit.ExitCode, jit.Output, jit.Error), (native.ExitCode, native.Output, native.Error));
@@ -80,18 +57,5 @@ public sealed class NativeSplitTests(SplitFixture fixture) : IClassFixture<Split
         var native = SplitFixture.Run(Native.Value, args, fixture.Root);
         Assert.True(jit.ExitCode == 0, jit.Error);
         Assert.Equal((jit.ExitCode, jit.Output, jit.Error), (native.ExitCode, native.Output, native.Error));
-    }
-
-    /// <summary>The README's publish command, into a folder of its own; trim and AOT warnings fail it.</summary>
-    private static string Publish()
-    {
-        string folder = Path.Combine(Path.GetTempPath(), "ltt-split-native-" + Environment.ProcessId);
-        var (code, output, error) = IsolatedProcess.Run("dotnet",
-            ["publish", Path.Combine(RepoPaths.Root, "tools", "ltt-split"), "-c", "Release", "-r", "linux-x64", "-o", folder, "-p:TreatWarningsAsErrors=true"],
-            RepoPaths.Root, home: null, timeout: TimeSpan.FromMinutes(20));
-        Assert.True(code == 0, $"dotnet publish failed:\n{output}\n{error}");
-        string executable = Path.Combine(folder, "ltt-split");
-        Assert.True(File.Exists(executable), "no native executable in " + folder);
-        return executable;
     }
 }

@@ -13,7 +13,7 @@ namespace Ltt.EndToEnd.Tests;
 [Trait("Category", "Slow")]
 public sealed partial class NativeTraceTests : IDisposable
 {
-    private static readonly Lazy<string> Native = new(Publish);
+    private static readonly Lazy<string> Native = new(() => NativeTool.Publish("ltt-trace"));
 
     private readonly string _dir = Directory.CreateTempSubdirectory("ltt-native-trace-").FullName;
 
@@ -82,27 +82,7 @@ public sealed partial class NativeTraceTests : IDisposable
     [Fact]
     public void The_tool_package_installs_the_native_executable()
     {
-        // The README's packing: the package users install by name, the native one it points to
-        // for linux-x64, and a JIT one for every other platform.
-        string feed = Path.Combine(_dir, "nupkg");
-        string tools = Path.Combine(_dir, "tools");
-        string project = Path.Combine(RepoPaths.Root, "tools", "ltt-trace");
-        // A version of its own: NuGet's package cache would otherwise hand over an older 1.0.0.
-        string version = "0.0.0-test." + Guid.NewGuid().ToString("N")[..12];
-        foreach (string[] rid in new[] { Array.Empty<string>(), ["-r", "linux-x64"], ["-r", "any"] })
-        {
-            var pack = IsolatedProcess.Run("dotnet", ["pack", project, "-c", "Release", .. rid, "-o", feed, "-p:TreatWarningsAsErrors=true", "-p:PackageVersion=" + version],
-                RepoPaths.Root, home: null, timeout: TimeSpan.FromMinutes(20));
-            Assert.True(pack.ExitCode == 0, $"dotnet pack {string.Join(' ', rid)} failed:\n{pack.Output}\n{pack.Error}");
-        }
-        var install = IsolatedProcess.Run("dotnet", ["tool", "install", "--tool-path", tools, "--add-source", feed, "ltt-trace", "--version", version],
-            RepoPaths.Root, home: null, timeout: TimeSpan.FromMinutes(5));
-        Assert.True(install.ExitCode == 0, install.Output + install.Error);
-
-        string installed = new FileInfo(Path.Combine(tools, "ltt-trace")).ResolveLinkTarget(returnFinalTarget: true)?.FullName
-            ?? Path.Combine(tools, "ltt-trace");
-        Assert.Contains("ltt-trace.linux-x64", installed, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(installed)!, "ltt-trace.dll")), "the installed tool is a JIT build");
+        string installed = NativeTool.PackAndInstall("ltt-trace", _dir);
         string trace = RepoPaths.TestData("data", "lttng-traces", "ust-types");
         var jit = Cli.Trace("dump", trace);
         var native = IsolatedProcess.Run(installed, ["dump", trace], RepoPaths.Root, home: null);
@@ -122,17 +102,4 @@ public sealed partial class NativeTraceTests : IDisposable
 
     [GeneratedRegex(@"((?:decoded|read) in) [0-9.]+ s(: [0-9.]+ M events/s)?")]
     private static partial Regex MeasuredTime();
-
-    /// <summary>The README's publish command, into a folder of its own; trim and AOT warnings fail it.</summary>
-    private static string Publish()
-    {
-        string folder = Path.Combine(Path.GetTempPath(), "ltt-trace-native-" + Environment.ProcessId);
-        var (code, output, error) = IsolatedProcess.Run("dotnet",
-            ["publish", Path.Combine(RepoPaths.Root, "tools", "ltt-trace"), "-c", "Release", "-r", "linux-x64", "-o", folder, "-p:TreatWarningsAsErrors=true"],
-            RepoPaths.Root, home: null, timeout: TimeSpan.FromMinutes(20));
-        Assert.True(code == 0, $"dotnet publish failed:\n{output}\n{error}");
-        string executable = Path.Combine(folder, "ltt-trace");
-        Assert.True(File.Exists(executable), "no native executable in " + folder);
-        return executable;
-    }
 }
