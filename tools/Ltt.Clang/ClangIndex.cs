@@ -46,7 +46,7 @@ public sealed unsafe class ClangIndex : IDisposable
             var files = new CXUnsavedFile[unsavedFiles.Count];
             for (int i = 0; i < files.Length; i++)
             {
-                byte[] contents = Encoding.UTF8.GetBytes(unsavedFiles[i].Contents);
+                byte[] contents = unsavedFiles[i].Contents;
                 GCHandle h = GCHandle.Alloc(contents, GCHandleType.Pinned);
                 pins.Add(h);
                 files[i] = new CXUnsavedFile

@@ -44,7 +44,10 @@ public sealed unsafe class TranslationUnit : IDisposable
     }
 
     /// <summary>Every token of a file this unit read, directives and inactive branches included, in order.</summary>
-    public IReadOnlyList<Token> Tokenize(string file)
+    public IReadOnlyList<Token> Tokenize(string file) => Tokenize(file, null);
+
+    /// <summary>As <see cref="Tokenize(string)"/>; <paramref name="ends"/>, when given, gets each token's end offset (its extent in the file's bytes).</summary>
+    internal IReadOnlyList<Token> Tokenize(string file, List<int>? ends)
     {
         nint f = GetFile(file);
         if (f == 0)
@@ -55,11 +58,11 @@ public sealed unsafe class TranslationUnit : IDisposable
         CXSourceRange range = NativeMethods.clang_getRange(
             NativeMethods.clang_getLocationForOffset(Handle, f, 0),
             NativeMethods.clang_getLocationForOffset(Handle, f, (uint)size));
-        return Tokenize(range, file);
+        return Tokenize(range, file, ends);
     }
 
     /// <summary>The tokens of a range of this unit (a cursor's extent), positions in the file they are spelled in.</summary>
-    internal IReadOnlyList<Token> Tokenize(CXSourceRange range, string? file = null)
+    internal IReadOnlyList<Token> Tokenize(CXSourceRange range, string? file = null, List<int>? ends = null)
     {
         CXToken* tokens;
         uint count;
@@ -78,6 +81,12 @@ public sealed unsafe class TranslationUnit : IDisposable
                     (TokenKind)NativeMethods.clang_getTokenKind(t),
                     NativeMethods.Take(NativeMethods.clang_getTokenSpelling(Handle, t)),
                     new SourcePosition(file, (int)line, (int)column, (int)offset));
+                if (ends is not null)
+                {
+                    NativeMethods.clang_getSpellingLocation(NativeMethods.clang_getRangeEnd(NativeMethods.clang_getTokenExtent(Handle, t)),
+                        &tokenFile, &line, &column, &offset);
+                    ends.Add((int)offset);
+                }
             }
             return result;
         }

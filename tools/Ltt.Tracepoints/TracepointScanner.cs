@@ -61,7 +61,10 @@ public static class TracepointScanner
 
         using var env = ScanEnvironment.Create(tree, build, flags);
         int parallelism = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
-        var tokens = Tokenize(files, parallelism);
+        var tokens = Tokenize(files, parallelism, out var unreadable);
+        foreach ((string path, ParseError error) in unreadable)
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, new SourceLocation(env.Relative(path), 0),
+                $"libclang could not read this file ({error}): its sites and markers are left out"));
 
         var markers = new List<MarkerSite>();
         var unresolved = new List<UnresolvedSite>();
@@ -135,7 +138,8 @@ public static class TracepointScanner
         var sources = TreeWalker.Walk(tree, [], walkDiagnostics).Where(f => f.MayCreateTracePoints).ToList();
         if (sources.Count == 0)
             return;
-        var contexts = ContextFinder.Find(sources, Tokenize(sources, parallelism), tree, env.Kbuild, scope);
+        // A source libclang cannot read is no context; the header it would have helped is reported already.
+        var contexts = ContextFinder.Find(sources, Tokenize(sources, parallelism, out _), tree, env.Kbuild, scope);
         var retry = failing.Where(i => contexts.ContainsKey(jobs[i].Header)).ToList();
         if (retry.Count == 0)
             return;
@@ -165,25 +169,43 @@ public static class TracepointScanner
         return c != 0 ? c : a.Line.CompareTo(b.Line);
     }
 
-    /// <summary>Tokenizes every candidate file alone (no includes followed), in parallel.</summary>
-    private static Dictionary<string, FileTokens> Tokenize(List<SourceFile> files, int parallelism)
+    /// <summary>
+    /// Tokenizes every candidate file alone (no directive run, see <see cref="FileLexer"/>), in parallel;
+    /// <paramref name="unreadable"/> names the files libclang could not read, in order, with why.
+    /// </summary>
+    private static Dictionary<string, FileTokens> Tokenize(List<SourceFile> files, int parallelism, out List<(string Path, ParseError Error)> unreadable)
     {
         var result = new ConcurrentDictionary<string, FileTokens>();
+        var failed = new ConcurrentBag<(string, ParseError)>();
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
             () => new ClangIndex(),
             (file, loop, index) =>
             {
                 IReadOnlyList<Token> list = [];
-                if (index.TryParse(file.Path, ["-x", "c", "-std=gnu11", "-w"], null, ParseOptions.SingleFileParse, out TranslationUnit? unit, out ParseError _))
-                {
-                    using (unit)
-                        list = unit.Tokenize(file.Path);
-                }
+                if (ReadBytes(file.Path) is not { } bytes)
+                    failed.Add((file.Path, ParseError.Failure));
+                else if (FileLexer.TryLex(index, file.Path, bytes, out IReadOnlyList<Token>? lexed, out ParseError error))
+                    list = lexed;
+                else
+                    failed.Add((file.Path, error));
                 result[file.Path] = new FileTokens(list, file.Text);
                 return index;
             },
             index => index.Dispose());
+        unreadable = [.. failed.OrderBy(f => f.Item1, StringComparer.Ordinal)];
         return new Dictionary<string, FileTokens>(result);
+    }
+
+    private static byte[]? ReadBytes(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -81,6 +81,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)] public static partial int clang_getTokenKind(CXToken token);
     [LibraryImport(Library)] public static partial CXString clang_getTokenSpelling(nint tu, CXToken token);
     [LibraryImport(Library)] public static partial CXSourceLocation clang_getTokenLocation(nint tu, CXToken token);
+    [LibraryImport(Library)] public static partial CXSourceRange clang_getTokenExtent(nint tu, CXToken token);
 
     /// <summary>Copies a libclang string into a managed one and disposes the native one.</summary>
     public static string Take(CXString s)

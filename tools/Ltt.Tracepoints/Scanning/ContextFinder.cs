@@ -1,3 +1,4 @@
+using System.Text;
 using Ltt.Clang;
 
 namespace Ltt.Tracepoints.Scanning;
@@ -86,23 +87,23 @@ internal static class ContextFinder
     /// <summary>The files a header includes directly, resolved like its own includes.</summary>
     private static IEnumerable<string> IncludesOf(string header, string tree)
     {
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(header);
+            bytes = File.ReadAllBytes(header);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             yield break;
         }
+        string text = Encoding.UTF8.GetString(bytes);
         if (!text.Contains("trace", StringComparison.Ordinal))
             yield break;
         using var index = new ClangIndex();
-        if (!index.TryParse(header, ["-x", "c", "-std=gnu11", "-w"], null, ParseOptions.SingleFileParse, out TranslationUnit? unit, out ParseError _))
+        // A header libclang cannot read has no include to follow here; the scan of it reports that.
+        if (!FileLexer.TryLex(index, header, bytes, out IReadOnlyList<Token>? tokens, out ParseError _))
             yield break;
-        List<FileTokens.Directive> includes;
-        using (unit)
-            includes = new FileTokens(unit.Tokenize(header), text).Directives.Where(x => x.Keyword == "include" && x.Body.Count > 0).ToList();
+        var includes = new FileTokens(tokens, text).Directives.Where(x => x.Keyword == "include" && x.Body.Count > 0).ToList();
         foreach (var include in includes)
         {
             if (Resolve(include, Path.GetDirectoryName(header)!, tree) is string path)

@@ -1,3 +1,4 @@
+using System.Text;
 using Ltt.Clang;
 using Ltt.Tracepoints.Model;
 
@@ -33,11 +34,9 @@ internal static class ModelTokens
     public static List<CToken> Lex(string text, int firstLine)
     {
         using var index = new ClangIndex();
-        if (!index.TryParse(SnippetFile, ["-x", "c", "-std=gnu11", "-w"], [new UnsavedFile(SnippetFile, text)], ParseOptions.SingleFileParse,
-                out TranslationUnit? unit, out ParseError error))
+        if (!FileLexer.TryLex(index, SnippetFile, Encoding.UTF8.GetBytes(text), out IReadOnlyList<Token>? tokens, out ParseError error))
             throw new InvalidOperationException($"libclang could not read C text ({error})");
-        using (unit)
-            return From(unit.Tokenize(SnippetFile).Where(t => t.Kind != TokenKind.Comment).ToList(), firstLine - 1);
+        return From(tokens.Where(t => t.Kind != TokenKind.Comment).ToList(), firstLine - 1);
     }
 
     private static CTokenKind Kind(TokenKind kind) => kind switch
