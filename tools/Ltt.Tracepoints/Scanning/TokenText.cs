@@ -1,29 +1,14 @@
 using System.Text;
 using Ltt.Clang;
+using Ltt.Tracepoints.Model;
 
 namespace Ltt.Tracepoints.Scanning;
 
 /// <summary>Turns token runs back into source text and string literals into their values.</summary>
 internal static class TokenText
 {
-    /// <summary>The tokens as one line of text, spaced the way the source spaced them on a line.</summary>
-    public static string Join(IReadOnlyList<Token> tokens)
-    {
-        var sb = new StringBuilder();
-        for (int i = 0; i < tokens.Count; i++)
-        {
-            if (i > 0)
-            {
-                Token prev = tokens[i - 1];
-                bool adjacent = prev.Position.Line == tokens[i].Position.Line &&
-                    prev.Position.Offset + prev.Spelling.Length == tokens[i].Position.Offset;
-                if (!adjacent)
-                    sb.Append(' ');
-            }
-            sb.Append(tokens[i].Spelling);
-        }
-        return sb.ToString();
-    }
+    /// <summary>The tokens as one line of text, spaced the way the source spaced them (the model's rule: <see cref="CTokens.Join"/>).</summary>
+    public static string Join(IReadOnlyList<Token> tokens) => CTokens.Join(ModelTokens.From(tokens));
 
     /// <summary>
     /// The value of adjacent string literals (<c>"a" "b"</c> is <c>ab</c>), with C escapes decoded;
