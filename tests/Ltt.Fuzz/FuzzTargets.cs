@@ -39,6 +39,7 @@ public static partial class FuzzTargets
         new("marker-format", "a marker format string", input =>
             MarkerFormat.TryParse(Text(input), out _, out _)),
         new("fast-assign", "a TP_fast_assign body, after a 'fields: name type, ...' line (the format of tests/Ltt.Probes.Tests/FastAssign/)", FastAssign),
+        new("c-lexer", "any bytes as a C file read alone (the scanner's lexer): tokens in order, where their offsets say, spelled as their bytes, every # in one", CLexer),
     ];
 
     public static FuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
