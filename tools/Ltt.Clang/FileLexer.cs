@@ -11,7 +11,8 @@ namespace Ltt.Clang;
 /// So the unit is parsed from a copy of the bytes in which every <c>#</c> and <c>%:</c> outside a token
 /// is a space: the preprocessor sees no directive at all, and every other token lies where it lay. The
 /// tokens come back with their spelling read from the real bytes, and each hidden <c>#</c> as the
-/// punctuation token it is.
+/// punctuation token it is. One spelling no kernel source has splits differently: <c>&lt;%:</c>, read by
+/// clang as the digraph <c>&lt;%</c> and <c>:</c>, is <c>&lt;</c> and <c>%:</c> here.
 /// </summary>
 public static class FileLexer
 {
