@@ -94,4 +94,32 @@ public sealed class BadInputTests
             Directory.Delete(tree, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task AFifoOrALinkToADeviceIsReportedAndNotRead()
+    {
+        string tree = Directory.CreateTempSubdirectory("ltt-scan-special").FullName;
+        try
+        {
+            string events = Directory.CreateDirectory(Path.Combine(tree, "include", "trace", "events")).FullName;
+            File.CreateSymbolicLink(Path.Combine(events, "zero.h"), "/dev/zero");
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(events, "fifo.h")))
+                await mkfifo.WaitForExitAsync();
+            Assert.True(File.Exists(Path.Combine(events, "fifo.h")));
+
+            // On a thread of its own: read, either file would never return.
+            var scan = Task.Run(() => TracepointScanner.Scan(new ScanOptions { Tree = tree }));
+            Assert.True(await Task.WhenAny(scan, Task.Delay(TimeSpan.FromSeconds(60))) == scan, "the scan is still reading after 60 s");
+            ScanResult result = await scan;
+
+            foreach (string name in new[] { "fifo.h", "zero.h" })
+                Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error &&
+                    d.Location.File == "include/trace/events/" + name && d.Message.StartsWith("not a regular file", StringComparison.Ordinal));
+            Assert.True(result.HasErrors);
+        }
+        finally
+        {
+            Directory.Delete(tree, recursive: true);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Ltt.IO;
 using Ltt.Tracepoints.Model;
 
 namespace Ltt.Tracepoints.Scanning;
@@ -9,6 +10,7 @@ namespace Ltt.Tracepoints.Scanning;
 internal static class TreeWalker
 {
     private static readonly string[] MarkerWords = ["trace_mark", "DEFINE_MARKER"];
+    private const string NotRegular = "not a regular file (a FIFO, a device, or a link to one): not read";
 
     public static List<SourceFile> Walk(string tree, IReadOnlyList<string> paths, List<ScanDiagnostic> diagnostics)
     {
@@ -16,7 +18,12 @@ internal static class TreeWalker
         var files = new List<string>();
         foreach (string root in roots)
         {
-            if (File.Exists(root))
+            if (File.Exists(root) && SpecialFile.Is(root))
+            {
+                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, new SourceLocation(Rel(tree, root), 0),
+                    NotRegular) { IsInputError = true });
+            }
+            else if (File.Exists(root))
             {
                 files.Add(root);
             }
@@ -79,7 +86,11 @@ internal static class TreeWalker
             }
             else if (name.EndsWith(".c", StringComparison.Ordinal) || name.EndsWith(".h", StringComparison.Ordinal))
             {
-                files.Add(entry);
+                if (SpecialFile.Is(entry))
+                    diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, new SourceLocation(rel, 0),
+                        NotRegular));
+                else
+                    files.Add(entry);
             }
         }
     }
