@@ -1,5 +1,6 @@
 using System.Text;
 using Ltt.Clang;
+using Ltt.IO;
 
 namespace Ltt.Tracepoints.Scanning;
 
@@ -87,6 +88,9 @@ internal static class ContextFinder
     /// <summary>The files a header includes directly, resolved like its own includes.</summary>
     private static IEnumerable<string> IncludesOf(string header, string tree)
     {
+        // Never read to the end: the tree walk reports such a file when it is the tree's.
+        if (SpecialFile.Is(header))
+            yield break;
         byte[] bytes;
         try
         {
