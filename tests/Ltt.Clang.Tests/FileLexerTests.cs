@@ -44,6 +44,8 @@ public sealed class FileLexerTests : IDisposable
         "#define CRLF 1\r\n#if CRLF\r\nint a;\r\n#endif\r\n",
         "#define CR 1\r#if CR\rint a;\r#endif\r",
         "#define S(x) \"a\" \\\n#x \\\r\n\\ \n#x #\\\n# x %\\\n:x\n#\\\ndefine SPLIT 1\n",
+        "a \\#\nb \\##\t\nc %:\\\n:\n",
+        "int a; /* left open\n#define X 1\n",
         "",
         "#",
     };

@@ -8,15 +8,18 @@ namespace Ltt.Clang;
 /// the files of a parsed unit, and a parse runs the file's directives: it would follow an
 /// <c>#include</c> (a header of any tree may name <c>/dev/zero</c>), and in libclang's single-file mode
 /// it crashes on some broken <c>#if</c> lines (<c>#if (X</c>: clang 22 reads past the directive's end).
-/// So the unit is parsed from a copy of the bytes in which every <c>#</c> and <c>%:</c> outside a token
-/// is a space: the preprocessor sees no directive at all, and every other token lies where it lay. The
-/// tokens come back with their spelling read from the real bytes, and each hidden <c>#</c> as the
-/// punctuation token it is. One spelling no kernel source has splits differently: <c>&lt;%:</c>, read by
-/// clang as the digraph <c>&lt;%</c> and <c>:</c>, is <c>&lt;</c> and <c>%:</c> here.
+/// So the unit is parsed from a copy of the bytes in which each character of every <c>#</c>, <c>##</c>,
+/// <c>%:</c> and <c>%:%:</c> is an <c>@</c>: a character C lexes as a token of its own that never joins
+/// its neighbours (a space would: a backslash before it would become a line splice), so the
+/// preprocessor sees no directive at all and every token lies where it lay. The tokens come back with
+/// their spelling read from the real bytes, the <c>@</c>s of each mark as the one punctuation token it
+/// is. One spelling no kernel source has splits differently: <c>&lt;%:</c>, read by clang as the digraph
+/// <c>&lt;%</c> and <c>:</c>, is <c>&lt;</c> and <c>%:</c> here.
 /// </summary>
 public static class FileLexer
 {
     private static readonly string[] Arguments = ["-x", "c", "-std=gnu11", "-w"];
+    private const byte Stand = (byte)'@';
 
     /// <summary>
     /// Lexes <paramref name="source"/> (the bytes of the file at <paramref name="path"/>, which need not
@@ -27,7 +30,7 @@ public static class FileLexer
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(source);
-        byte[] hidden = HideDirectiveMarks(source, out int hiddenCount);
+        byte[] hidden = HideDirectiveMarks(source, out List<(int Start, int End)> marks);
         if (!index.TryParse(path, Arguments, [new UnsavedFile(path, hidden)], ParseOptions.SingleFileParse, out TranslationUnit? unit,
                 out error))
         {
@@ -38,16 +41,16 @@ public static class FileLexer
         {
             var ends = new List<int>();
             IReadOnlyList<Token> lexed = unit.Tokenize(path, ends);
-            tokens = hiddenCount == 0 ? lexed : Restore(source, hidden, lexed, ends, path);
+            tokens = marks.Count == 0 ? lexed : Restore(source, lexed, ends, marks);
         }
         return true;
     }
 
-    /// <summary>A copy of <paramref name="source"/> with the characters of every <c>#</c>, <c>##</c>, <c>%:</c> and <c>%:%:</c> made spaces.</summary>
-    private static byte[] HideDirectiveMarks(byte[] source, out int count)
+    /// <summary>A copy of <paramref name="source"/> with each character of every mark an <c>@</c>; <paramref name="marks"/> gets their extents.</summary>
+    private static byte[] HideDirectiveMarks(byte[] source, out List<(int Start, int End)> marks)
     {
         byte[] hidden = (byte[])source.Clone();
-        count = 0;
+        marks = [];
         for (int i = 0; i < hidden.Length; i++)
         {
             int length = MarkLength(source, i);
@@ -56,52 +59,46 @@ public static class FileLexer
             for (int j = i; j < i + length; j++)
             {
                 if (source[j] is (byte)'#' or (byte)'%' or (byte)':')
-                    hidden[j] = (byte)' ';
+                    hidden[j] = Stand;
             }
-            count++;
+            marks.Add((i, i + length));
             i += length - 1;
         }
         return hidden;
     }
 
     /// <summary>
-    /// The tokens of the real bytes: a token whose extent held a hidden mark (a comment, a literal) is
-    /// spelled from the real bytes; a hidden mark outside every token becomes the punctuation token
-    /// clang's lexer reads there, from the line splices right before it (clang starts a token at
-    /// them) to its end.
+    /// The tokens of the real bytes: the <c>@</c> tokens of a mark become the mark's one token (from
+    /// the line splices clang put at its start), and a token holding marks (a comment, a literal) is
+    /// spelled from the real bytes.
     /// </summary>
-    private static List<Token> Restore(byte[] source, byte[] hidden, IReadOnlyList<Token> lexed, List<int> ends, string path)
+    private static List<Token> Restore(byte[] source, IReadOnlyList<Token> lexed, List<int> ends, List<(int Start, int End)> marks)
     {
-        var result = new List<Token>(lexed.Count + 16);
-        var lines = new LineCursor(source);
-        int at = 0;
+        var result = new List<Token>(lexed.Count);
+        int m = 0;
         for (int i = 0; i < lexed.Count; i++)
         {
             Token t = lexed[i];
             int start = t.Position.Offset, end = ends[i];
-            AddMarks(source, hidden, at, start, lines, path, result);
-            bool touched = !source.AsSpan(start, end - start).SequenceEqual(hidden.AsSpan(start, end - start));
-            result.Add(touched ? t with { Spelling = Encoding.UTF8.GetString(source, start, end - start) } : t);
-            at = Math.Max(at, end);
-        }
-        AddMarks(source, hidden, at, source.Length, lines, path, result);
-        return result;
-    }
-
-    /// <summary>The hidden marks in <c>[from, to)</c>, which no token covers, as tokens.</summary>
-    private static void AddMarks(byte[] source, byte[] hidden, int from, int to, LineCursor lines, string path, List<Token> result)
-    {
-        for (int i = from; i < to; i++)
-        {
-            if (source[i] == hidden[i])
+            if (m >= marks.Count || marks[m].Start >= end)
+            {
+                result.Add(t);
                 continue;
-            int length = Math.Max(MarkLength(source, i), 1);
-            int start = SplicesBefore(source, i, from);
-            (int line, int column) = lines.At(start);
-            result.Add(new Token(TokenKind.Punctuation, Encoding.UTF8.GetString(source, start, i + length - start),
-                new SourcePosition(path, line, column, start)));
-            i += length - 1;
+            }
+            if (t.Kind == TokenKind.Punctuation && marks[m].Start == end - 1)
+            {
+                end = marks[m++].End;
+                while (i + 1 < lexed.Count && lexed[i + 1].Position.Offset < end)
+                    i++;
+            }
+            else
+            {
+                while (m < marks.Count && marks[m].Start < end)
+                    m++;
+            }
+            result.Add(t with { Spelling = Encoding.UTF8.GetString(source, start, end - start) });
         }
+        return result;
     }
 
     /// <summary>
@@ -144,44 +141,5 @@ public static class FileLexer
                 break;
         }
         return i;
-    }
-
-    /// <summary>The offset of the first of the line splices right before <paramref name="i"/>, not before <paramref name="floor"/>.</summary>
-    private static int SplicesBefore(byte[] source, int i, int floor)
-    {
-        while (true)
-        {
-            int p = i - 1;
-            if (p < floor || source[p] is not ((byte)'\n' or (byte)'\r'))
-                return i;
-            if (source[p] == '\n' && p - 1 >= floor && source[p - 1] == '\r')
-                p--;
-            p--;
-            while (p >= floor && source[p] is (byte)' ' or (byte)'\t' or (byte)'\v' or (byte)'\f')
-                p--;
-            if (p < floor || source[p] != '\\')
-                return i;
-            i = p;
-        }
-    }
-
-    /// <summary>Line and byte column of increasing offsets, lines ending as clang ends them (LF, CR LF or CR).</summary>
-    private sealed class LineCursor(byte[] source)
-    {
-        private int _offset, _line = 1, _lineStart;
-
-        public (int Line, int Column) At(int offset)
-        {
-            for (; _offset < offset; _offset++)
-            {
-                byte b = source[_offset];
-                if (b == '\n' || (b == '\r' && (_offset + 1 >= source.Length || source[_offset + 1] != '\n')))
-                {
-                    _line++;
-                    _lineStart = _offset + 1;
-                }
-            }
-            return (_line, offset - _lineStart + 1);
-        }
     }
 }
