@@ -62,9 +62,9 @@ public static class TracepointScanner
         using var env = ScanEnvironment.Create(tree, build, flags);
         int parallelism = options.Parallelism > 0 ? options.Parallelism : Environment.ProcessorCount;
         var tokens = Tokenize(files, parallelism, out var unreadable);
-        foreach ((string path, ParseError error) in unreadable)
+        foreach ((string path, string why) in unreadable)
             diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, new SourceLocation(env.Relative(path), 0),
-                $"libclang could not read this file ({error}): its sites and markers are left out"));
+                $"{why}: its sites and markers are left out"));
 
         var markers = new List<MarkerSite>();
         var unresolved = new List<UnresolvedSite>();
@@ -171,23 +171,23 @@ public static class TracepointScanner
 
     /// <summary>
     /// Tokenizes every candidate file alone (no directive run, see <see cref="FileLexer"/>), in parallel;
-    /// <paramref name="unreadable"/> names the files libclang could not read, in order, with why.
+    /// <paramref name="unreadable"/> names the files that could not be read or lexed, in order, with why.
     /// </summary>
-    private static Dictionary<string, FileTokens> Tokenize(List<SourceFile> files, int parallelism, out List<(string Path, ParseError Error)> unreadable)
+    private static Dictionary<string, FileTokens> Tokenize(List<SourceFile> files, int parallelism, out List<(string Path, string Why)> unreadable)
     {
         var result = new ConcurrentDictionary<string, FileTokens>();
-        var failed = new ConcurrentBag<(string, ParseError)>();
+        var failed = new ConcurrentBag<(string, string)>();
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism },
             () => new ClangIndex(),
             (file, loop, index) =>
             {
                 IReadOnlyList<Token> list = [];
-                if (ReadBytes(file.Path) is not { } bytes)
-                    failed.Add((file.Path, ParseError.Failure));
+                if (ReadBytes(file.Path, out string? readError) is not { } bytes)
+                    failed.Add((file.Path, "cannot read: " + readError));
                 else if (FileLexer.TryLex(index, file.Path, bytes, out IReadOnlyList<Token>? lexed, out ParseError error))
                     list = lexed;
                 else
-                    failed.Add((file.Path, error));
+                    failed.Add((file.Path, $"libclang could not read this file ({error})"));
                 result[file.Path] = new FileTokens(list, file.Text);
                 return index;
             },
@@ -196,14 +196,16 @@ public static class TracepointScanner
         return new Dictionary<string, FileTokens>(result);
     }
 
-    private static byte[]? ReadBytes(string path)
+    private static byte[]? ReadBytes(string path, out string? error)
     {
+        error = null;
         try
         {
             return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            error = e.Message;
             return null;
         }
     }
