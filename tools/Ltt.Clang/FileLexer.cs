@@ -80,6 +80,8 @@ public static class FileLexer
         {
             Token t = lexed[i];
             int start = t.Position.Offset, end = ends[i];
+            while (m < marks.Count && marks[m].End <= start)
+                m++; // in no token: clang dropped what held it (a comment left open)
             if (m >= marks.Count || marks[m].Start >= end)
             {
                 result.Add(t);
