@@ -86,6 +86,22 @@ public sealed class FileLexerTests : IDisposable
         Assert.Equal((3, 1), (tokens[^2].Position.Line, tokens[^2].Position.Column));
     }
 
+    [Theory]
+    [InlineData("(", "")]
+    [InlineData("int x = !", "1;")]
+    [InlineData("int x = ++", "x;")]
+    [InlineData("int x = (int)", "1;")]
+    [InlineData("int x = 1[", "1;")]
+    public void LexesNestingDeeperThanLibclangsOwnStackTakes(string repeated, string tail)
+    {
+        // 5,000 levels: libclang's 8 MiB parse thread overflowed at 900 to 2,200 and took the process with it.
+        string head = repeated.Contains('=') ? repeated[..(repeated.IndexOf('=') + 2)] : "";
+        string unit = repeated[head.Length..];
+        var tokens = Lex(head + string.Concat(Enumerable.Repeat(unit, 5000)) + tail);
+
+        Assert.True(tokens.Count >= 5000, $"{tokens.Count} tokens");
+    }
+
     [Fact]
     public void FollowsNoInclude()
     {

@@ -26,7 +26,12 @@ public sealed unsafe class ClangIndex : IDisposable
     /// file name). C errors are in the unit's diagnostics; false only when libclang produced no unit at all.
     /// </summary>
     public bool TryParse(string path, IReadOnlyList<string> arguments, IReadOnlyList<UnsavedFile>? unsavedFiles, ParseOptions options,
-        [NotNullWhen(true)] out TranslationUnit? unit, out ParseError error)
+        [NotNullWhen(true)] out TranslationUnit? unit, out ParseError error) =>
+        TryParse(path, arguments, unsavedFiles, options, ParseThread.DefaultStackSize, out unit, out error);
+
+    /// <param name="stackSize">The stack the parse runs on (see <see cref="ParseThread"/>).</param>
+    internal bool TryParse(string path, IReadOnlyList<string> arguments, IReadOnlyList<UnsavedFile>? unsavedFiles, ParseOptions options,
+        int stackSize, [NotNullWhen(true)] out TranslationUnit? unit, out ParseError error)
     {
         ObjectDisposedException.ThrowIf(_handle == 0, this);
         unsavedFiles ??= [];
@@ -59,8 +64,16 @@ public sealed unsafe class ClangIndex : IDisposable
             nint tu = 0;
             fixed (CXUnsavedFile* unsaved = files)
             {
-                error = (ParseError)NativeMethods.clang_parseTranslationUnit2(
-                    _handle, Pin(path), args, arguments.Count, unsaved, (uint)files.Length, (uint)options, &tu);
+                // The pointers stay valid: this frame waits for the parse thread.
+                nint handle = _handle, file = (nint)Pin(path), argv = (nint)args, buffers = (nint)unsaved;
+                int argc = arguments.Count;
+                (error, tu) = ParseThread.Run(() =>
+                {
+                    nint result = 0;
+                    var code = (ParseError)NativeMethods.clang_parseTranslationUnit2(handle, (byte*)file, (byte**)argv, argc,
+                        (CXUnsavedFile*)buffers, (uint)files.Length, (uint)options, &result);
+                    return (code, result);
+                }, stackSize);
             }
             if (error != ParseError.None || tu == 0)
             {

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using Ltt.Clang.Interop;
 
 namespace Ltt.Clang;
 
@@ -31,8 +32,8 @@ public static class FileLexer
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(source);
         byte[] hidden = HideDirectiveMarks(source, out List<(int Start, int End)> marks);
-        if (!index.TryParse(path, Arguments, [new UnsavedFile(path, hidden)], ParseOptions.SingleFileParse, out TranslationUnit? unit,
-                out error))
+        if (!index.TryParse(path, Arguments, [new UnsavedFile(path, hidden)], ParseOptions.SingleFileParse, ParseThread.StackFor(source.Length),
+                out TranslationUnit? unit, out error))
         {
             tokens = null;
             return false;

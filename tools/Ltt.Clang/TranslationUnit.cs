@@ -28,8 +28,13 @@ public sealed unsafe class TranslationUnit : IDisposable
     public bool SaveAsPch(string path)
     {
         byte[] name = Encoding.UTF8.GetBytes(path + "\0");
-        fixed (byte* p = name)
-            return NativeMethods.clang_saveTranslationUnit(Handle, p, 0) == 0;
+        nint handle = Handle;
+        // Writing walks the whole AST: on the parse's stack, for the same reason.
+        return ParseThread.Run(() =>
+        {
+            fixed (byte* p = name)
+                return NativeMethods.clang_saveTranslationUnit(handle, p, 0) == 0;
+        });
     }
 
     /// <summary>The bytes of a file as this unit read it (null when the unit never read it).</summary>
