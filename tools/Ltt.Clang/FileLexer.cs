@@ -5,17 +5,19 @@ using Ltt.Clang.Interop;
 namespace Ltt.Clang;
 
 /// <summary>
-/// The tokens of one C file read alone: lexed by libclang, never preprocessed. libclang only tokenizes
-/// the files of a parsed unit, and a parse runs the file's directives: it would follow an
-/// <c>#include</c> (a header of any tree may name <c>/dev/zero</c>), and in libclang's single-file mode
-/// it crashes on some broken <c>#if</c> lines (<c>#if (X</c>: clang 22 reads past the directive's end).
-/// So the unit is parsed from a copy of the bytes in which each character of every <c>#</c>, <c>##</c>,
-/// <c>%:</c> and <c>%:%:</c> is an <c>@</c>: a character C lexes as a token of its own that never joins
-/// its neighbours (a space would: a backslash before it would become a line splice), so the
-/// preprocessor sees no directive at all and every token lies where it lay. The tokens come back with
-/// their spelling read from the real bytes, the <c>@</c>s of each mark as the one punctuation token it
-/// is. One spelling no kernel source has splits differently: <c>&lt;%:</c>, read by clang as the digraph
-/// <c>&lt;%</c> and <c>:</c>, is <c>&lt;</c> and <c>%:</c> here.
+/// The tokens of one C file read alone: lexed by libclang, never preprocessed, barely parsed.
+/// libclang only tokenizes the files of a parsed unit, and a parse runs the file's directives (it
+/// would follow an <c>#include</c>: a header of any tree may name <c>/dev/zero</c>; in libclang's
+/// single-file mode it crashes on a broken <c>#if (X</c>) and its C parser has bugs that arbitrary
+/// text reaches (a crash in Sema::containsUnexpandedParameterPacks, found by fuzzing). So the unit is
+/// parsed from a copy of the bytes in which each character of every <c>#</c>, <c>##</c>, <c>%:</c>,
+/// <c>%:%:</c>, bracket, <c>;</c> and <c>,</c> is an <c>@</c>: a character C lexes as a token of its
+/// own that never joins its neighbours (a space would: a backslash before it would become a line
+/// splice). The preprocessor sees no directive, the parser no statement, declaration list or nesting:
+/// it stops at the first <c>@</c> and skips to the end. Every other token lies where it lay, and the
+/// tokens come back with their spelling read from the real bytes, the <c>@</c>s of each mark as the one
+/// punctuation token it is. One spelling no kernel source has splits differently: <c>&lt;%:</c>, read by
+/// clang as the digraph <c>&lt;%</c> and <c>:</c>, is <c>&lt;</c> and <c>%:</c> here.
 /// </summary>
 public static class FileLexer
 {
@@ -47,7 +49,7 @@ public static class FileLexer
         return true;
     }
 
-    /// <summary>A copy of <paramref name="source"/> with each character of every mark an <c>@</c>; <paramref name="marks"/> gets their extents.</summary>
+    /// <summary>A copy of <paramref name="source"/> with each character of every mark (but its line splices) an <c>@</c>; <paramref name="marks"/> gets their extents.</summary>
     private static byte[] HideDirectiveMarks(byte[] source, out List<(int Start, int End)> marks)
     {
         byte[] hidden = (byte[])source.Clone();
@@ -59,7 +61,7 @@ public static class FileLexer
                 continue;
             for (int j = i; j < i + length; j++)
             {
-                if (source[j] is (byte)'#' or (byte)'%' or (byte)':')
+                if (source[j] is not ((byte)'\\' or (byte)' ' or (byte)'\t' or (byte)'\v' or (byte)'\f' or (byte)'\r' or (byte)'\n'))
                     hidden[j] = Stand;
             }
             marks.Add((i, i + length));
@@ -105,11 +107,14 @@ public static class FileLexer
     }
 
     /// <summary>
-    /// The length in bytes of the <c>#</c>, <c>##</c>, <c>%:</c> or <c>%:%:</c> token starting at
-    /// <paramref name="i"/> (line splices inside it included), 0 when none starts there.
+    /// The length in bytes of the mark starting at <paramref name="i"/>: a bracket, <c>;</c> or <c>,</c>
+    /// (always one character), or a <c>#</c>, <c>##</c>, <c>%:</c> or <c>%:%:</c> (line splices inside it
+    /// included); 0 when none starts there.
     /// </summary>
     private static int MarkLength(byte[] source, int i)
     {
+        if (source[i] is (byte)'(' or (byte)')' or (byte)'[' or (byte)']' or (byte)'{' or (byte)'}' or (byte)';' or (byte)',')
+            return 1;
         int end;
         if (source[i] == '#')
             end = i + 1;
