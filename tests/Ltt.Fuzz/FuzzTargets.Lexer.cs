@@ -47,14 +47,40 @@ public static partial class FuzzTargets
             end = at + length;
         }
         // After the last token there is only blank space, or a block comment left open, which clang drops.
-        int open = input.AsSpan(end).IndexOf("/*"u8);
-        int checkedEnd = open < 0 ? input.Length : end + open;
+        int checkedEnd = CommentOpening(input, end);
         for (int i = 0; exact && i < checkedEnd; i++)
         {
             if (input[i] == '#' && !covered[i])
                 throw new InvalidOperationException($"the # at {i} is in no token; the tokens around it: " +
                     string.Join(" ", tokens.Where(t => Math.Abs(t.Position.Offset - i) < 40).Select(t => $"[{t.Kind} {t.Spelling} @{t.Position.Offset}]")));
         }
+    }
+
+    /// <summary>Where a block comment opens at or after <paramref name="from"/> (<c>/*</c>, line splices between the two allowed), or the input's end.</summary>
+    private static int CommentOpening(byte[] input, int from)
+    {
+        for (int i = from; i < input.Length; i++)
+        {
+            if (input[i] != '/')
+                continue;
+            int j = i + 1;
+            while (j < input.Length && input[j] == '\\')
+            {
+                int k = j + 1;
+                while (k < input.Length && input[k] is (byte)' ' or (byte)'\t' or (byte)'\v' or (byte)'\f')
+                    k++;
+                if (k < input.Length && input[k] == '\r')
+                    k++;
+                if (k < input.Length && input[k] == '\n')
+                    k++;
+                else if (k == j + 1 || input[k - 1] != '\r')
+                    break;
+                j = k;
+            }
+            if (j < input.Length && input[j] == '*')
+                return i;
+        }
+        return input.Length;
     }
 
     /// <summary>The offset of each line's start, lines ending as clang ends them (LF, CR LF or CR).</summary>
